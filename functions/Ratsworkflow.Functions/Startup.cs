@@ -1,0 +1,19 @@
+using Ratsworkflow.Functions.Health;
+
+namespace Ratsworkflow.Functions;
+
+/// <summary>Composition root: everything the app registers and maps, in one place.</summary>
+public static class Startup
+{
+    public static WebApplicationBuilder AddRatsworkflow(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    public static WebApplication MapRatsworkflow(this WebApplication app)
+    {
+        app.MapHealth();
+        return app;
+    }
+}

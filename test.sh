@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test of Ratsworkflow. Installs Azurite, maildev and Chromium if missing; the tests start their own
+# Azurite and maildev on free ports (so nothing clashes with ./run.sh) and stop them when they finish.
+# Prints one closing line: "Tests: N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")"
+./scripts/setup.sh --browser || exit 1
+
+log=$(mktemp)
+dotnet build Ratsworkflow.sln -c Release -nologo -v q 2>&1 | tee "$log" | tail -n 20
+if [ "${PIPESTATUS[0]}" -ne 0 ]; then echo "Build failed."; exit 1; fi
+
+dotnet test Ratsworkflow.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Sum the per-project summaries ("Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ...").
+python3 - "$log" <<'PY'
+import re, sys
+passed = failed = skipped = 0
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    m = re.search(r"Failed:\s*(\d+),\s*Passed:\s*(\d+),\s*Skipped:\s*(\d+)", line)
+    if m:
+        failed += int(m.group(1)); passed += int(m.group(2)); skipped += int(m.group(3))
+print(f"Tests: {passed} passed, {failed} failed, {skipped} skipped")
+PY
+rm -f "$log"
+exit "$status"
