@@ -1,4 +1,5 @@
 using Ratsworkflow.Functions.Health;
+using Ratsworkflow.Functions.Storage;
 
 namespace Ratsworkflow.Functions;
 
@@ -8,6 +9,7 @@ public static class Startup
     public static WebApplicationBuilder AddRatsworkflow(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddStorageClients(builder.Configuration);
         return builder;
     }
 
