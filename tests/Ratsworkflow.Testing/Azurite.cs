@@ -45,17 +45,18 @@ public sealed class Azurite : IAsyncDisposable
         var args = new List<string>
         {
             "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
-            "--location", _location,
             "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
             "--blobPort", BlobPort.ToString(), "--queuePort", QueuePort.ToString(), "--tablePort", TablePort.ToString(),
         };
-        if (_inMemory)
-        {
-            args.Add("--inMemoryPersistence");
-        }
+        // In-memory is faster; a folder lets a test stop and restart Azurite without losing data.
+        args.AddRange(_inMemory ? ["--inMemoryPersistence"] : ["--location", _location]);
         _process = ChildProcess.Start(RepositoryPaths.NodeBin("azurite"), args);
         foreach (var port in new[] { BlobPort, QueuePort, TablePort })
         {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException("Azurite exited: " + _process.Output);
+            }
             await ChildProcess.WaitForPortAsync(port, TimeSpan.FromSeconds(60));
         }
     }

@@ -1,0 +1,32 @@
+namespace Ratsworkflow.Durable;
+
+/// <summary>The engine's settings; the app binds them from host.json (<c>ratsworkflow:engine</c>).</summary>
+public sealed class DurableTaskOptions
+{
+    public string StorageConnectionString { get; set; } = "UseDevelopmentStorage=true";
+
+    /// <summary>Prefix of every table, queue and container: lower-case letters and digits.</summary>
+    public string HubName { get; set; } = "ratsworkflow";
+
+    public int MaxConcurrentOrchestrations { get; set; } = 8;
+    public int MaxConcurrentActivities { get; set; } = 8;
+
+    /// <summary>How long a dequeued message stays invisible to other workers while it is processed.</summary>
+    public TimeSpan MessageLeaseTime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How soon a message whose processing failed is tried again (host.json queues.visibilityTimeout).</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Processing attempts before a message is moved to the poison queue (host.json queues.maxDequeueCount).</summary>
+    public int MaxDequeueCount { get; set; } = 5;
+
+    public TimeSpan MinPollingInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan TimerPollingInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Instances still Pending this long after creation get their start message sent again.</summary>
+    public TimeSpan PendingRepairAfter { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Whether this process polls the queues itself (local) or is fed by the Functions host.</summary>
+    public bool RunLocalTriggers { get; set; } = true;
+}

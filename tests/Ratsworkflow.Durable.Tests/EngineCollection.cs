@@ -1,0 +1,9 @@
+using Ratsworkflow.Testing;
+
+namespace Ratsworkflow.Durable.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class EngineCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "engine";
+}
