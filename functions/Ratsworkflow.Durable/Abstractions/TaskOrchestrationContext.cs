@@ -35,7 +35,10 @@ public abstract class TaskOrchestrationContext
         var received = WaitForExternalEvent<T>(eventName, race.Token);
         var timer = CreateTimer(CurrentUtcDateTime + timeout, race.Token);
         var first = await Task.WhenAny(received, timer);
-        await race.CancelAsync();
+        // Synchronous on purpose: CancelAsync would run the callbacks on the thread pool, outside the replay.
+#pragma warning disable CA1849
+        race.Cancel();
+#pragma warning restore CA1849
         if (first == received)
         {
             return await received;
