@@ -76,9 +76,3 @@ internal sealed class TaskHubStorage
         return options;
     }
 }
-
-public enum QueueKind
-{
-    Control,
-    WorkItems,
-}
