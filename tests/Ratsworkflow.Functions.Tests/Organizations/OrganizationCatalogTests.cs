@@ -32,7 +32,7 @@ public class OrganizationCatalogTests
     [Fact]
     public void VotingMembers_Integrationsrat_LeavesOutAdvisoryMembers()
     {
-        var beirat = _catalog.Find(TestCatalog.Beirat)!;
+        var beirat = _catalog.Find(TestCatalog.Integrationsrat)!;
 
         Assert.Equal(7, beirat.VotingMembers.Count());
         Assert.All(beirat.VotingMembers, m => Assert.True(m.IsVoting));

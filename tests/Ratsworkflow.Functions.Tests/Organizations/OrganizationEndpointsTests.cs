@@ -47,7 +47,7 @@ public sealed class OrganizationEndpointsTests(OrganizationStorage azurite) : IA
         var items = json.RootElement.EnumerateArray().ToList();
         Assert.Equal(TestCatalog.Sample.Organizations.Count, items.Count);
         Assert.All(items, item => Assert.Equal(["id", "name", "kind", "votingMembers"], item.EnumerateObject().Select(p => p.Name)));
-        var beirat = items.Single(i => i.GetProperty("id").GetString() == TestCatalog.Beirat);
+        var beirat = items.Single(i => i.GetProperty("id").GetString() == TestCatalog.Integrationsrat);
         Assert.Equal("AdvisoryBoard", beirat.GetProperty("kind").GetString());
         Assert.Equal(7, beirat.GetProperty("votingMembers").GetInt32());
         Assert.Equal("Council", items.Single(i => i.GetProperty("id").GetString() == TestCatalog.Council).GetProperty("kind").GetString());

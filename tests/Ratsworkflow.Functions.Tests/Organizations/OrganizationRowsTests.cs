@@ -18,7 +18,7 @@ public class OrganizationRowsTests
         Assert.Equal(sample.Body, catalog.Body);
         Assert.Equal(sample.Clerks, catalog.Clerks);
         Assert.Equal(sample.Organizations.Select(o => o.Id), catalog.Organizations.Select(o => o.Id));
-        Assert.Equal(sample.Find(TestCatalog.Beirat)!.Members, catalog.Find(TestCatalog.Beirat)!.Members);
+        Assert.Equal(sample.Find(TestCatalog.Integrationsrat)!.Members, catalog.Find(TestCatalog.Integrationsrat)!.Members);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class OrganizationStoreTests(OrganizationStorage azurite) : IDispo
         var catalog = await NewStore().GetCatalogAsync();
 
         Assert.Equal(TestCatalog.Sample.Body, catalog.Body);
-        Assert.Equal(TestCatalog.Sample.Find(TestCatalog.Beirat)!.Members, catalog.Find(TestCatalog.Beirat)!.Members);
+        Assert.Equal(TestCatalog.Sample.Find(TestCatalog.Integrationsrat)!.Members, catalog.Find(TestCatalog.Integrationsrat)!.Members);
     }
 
     [Fact]

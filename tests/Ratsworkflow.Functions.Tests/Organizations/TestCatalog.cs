@@ -8,7 +8,7 @@ internal static class TestCatalog
     public static OrganizationCatalog Sample { get; } = SampleOrganizations.Load();
 
     public const string Faction = "spd";
-    public const string Beirat = "integrationsrat";
+    public const string Integrationsrat = "integrationsrat";
     public const string Social = "ausschuss-soziales";
     public const string Finance = "ausschuss-finanzen";
     public const string Administrative = "verwaltungsausschuss";

@@ -20,7 +20,7 @@ public class ConsultationsValidationTests
 
     [Fact]
     public void Validate_Beirat_RefusedPointsToBeiratReview() =>
-        Assert.Equal(["„Integrationsrat“ wird über „Beirat beteiligen“ einbezogen, nicht über die Beratungsfolge."], Validate(TestCatalog.Beirat)["consultations"]);
+        Assert.Equal(["„Integrationsrat“ wird über „Beirat beteiligen“ einbezogen, nicht über die Beratungsfolge."], Validate(TestCatalog.Integrationsrat)["consultations"]);
 
     [Fact]
     public void Validate_Faction_Refused() =>
