@@ -11,7 +11,7 @@ namespace Ratsworkflow.Functions.Consultations;
 public static partial class ConsultationDecider
 {
     /// <summary>Further ahead than any meeting calendar: such a date is a typo (2062 for 2026).</summary>
-    public static readonly TimeSpan MaxScheduleAhead = TimeSpan.FromDays(2 * 366);
+    public const int MaxDaysAhead = 2 * 366;
 
     /// <param name="today">The body's calendar day (<see cref="Body.Today"/>): meeting dates are local days.</param>
     public static ConsultationDecision Decide(ConsultationCommand command, ConsultationState state, OrganizationCatalog organizations, DateOnly today) =>
@@ -42,7 +42,7 @@ public static partial class ConsultationDecider
         }
         var position = state.CurrentPosition!.Value;
         var current = state.Consultations[position];
-        if (date > today.AddDays((int)MaxScheduleAhead.TotalDays))
+        if (date > today.AddDays(MaxDaysAhead))
         {
             errors.Add("meetingDate", $"Der {Format(date)} liegt mehr als zwei Jahre in der Zukunft. Bitte prüfen Sie das Datum.");
         }
