@@ -12,7 +12,7 @@ namespace Ratsworkflow.Functions.Tests.Organizations;
 
 /// <summary>The real HTTP pipeline (Kestrel on a free port) with the registration the app uses.</summary>
 [Collection(OrganizationStorageCollection.Name)]
-public sealed class OrganizationEndpointsTests(OrganizationStorage azurite) : IAsyncLifetime
+public sealed class OrganizationEndpointsTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private static readonly HttpClient Http = new();
 

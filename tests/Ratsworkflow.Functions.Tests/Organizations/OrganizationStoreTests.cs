@@ -9,7 +9,7 @@ using Xunit;
 namespace Ratsworkflow.Functions.Tests.Organizations;
 
 [Collection(OrganizationStorageCollection.Name)]
-public sealed class OrganizationStoreTests(OrganizationStorage azurite) : IDisposable
+public sealed class OrganizationStoreTests(AzuriteFixture azurite) : IDisposable
 {
     private static readonly TimeSpan Refresh = TimeSpan.FromMinutes(1);
 
