@@ -1,4 +1,5 @@
 using Ratsworkflow.Functions.Health;
+using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Storage;
 
 namespace Ratsworkflow.Functions;
@@ -10,6 +11,7 @@ public static class Startup
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddStorageClients(builder.Configuration);
+        builder.Services.AddMotionDomain(builder.Configuration);
         return builder;
     }
 

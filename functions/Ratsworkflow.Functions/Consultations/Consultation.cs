@@ -1,0 +1,19 @@
+using Ratsworkflow.Functions.Motions;
+
+namespace Ratsworkflow.Functions.Consultations;
+
+/// <summary>One entry of the Beratungsfolge. A body may appear more than once (e.g. after a referral), so entries are addressed by position.</summary>
+/// <param name="Outcome">Null until recorded; <see cref="ConsultationOutcome.Postponed"/> while waiting for a new date.</param>
+public sealed record Consultation(
+    string OrganizationId,
+    bool IsCouncil,
+    DateOnly? MeetingDate = null,
+    ConsultationOutcome? Outcome = null,
+    VoteCount? Votes = null)
+{
+    public bool IsFinished => Outcome is { } outcome && outcome.Finishes();
+}
+
+/// <summary>One version of the Beschlussvorschlag; version 1 is the faction's, each amendment adds one.</summary>
+/// <param name="AmendedBy">The organization whose result changed it; null for the original.</param>
+public sealed record ResolutionTextVersion(int Version, string Text, string? AmendedBy = null, DateOnly? MeetingDate = null);

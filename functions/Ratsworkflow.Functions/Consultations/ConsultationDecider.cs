@@ -1,0 +1,103 @@
+using System.Globalization;
+using Ratsworkflow.Functions.Organizations;
+using Ratsworkflow.Functions.Submission;
+
+namespace Ratsworkflow.Functions.Consultations;
+
+/// <summary>
+/// The rules of the Beratungsfolge as one pure function: a clerk's command against the current state gives the
+/// events to record, or a German refusal that tells a wrong request (400) from one at the wrong time (409).
+/// </summary>
+public static partial class ConsultationDecider
+{
+    /// <summary>Further ahead than any meeting calendar: such a date is a typo (2062 for 2026).</summary>
+    public const int MaxDaysAhead = 2 * 366;
+
+    /// <param name="today">The body's calendar day (<see cref="Body.Today"/>): meeting dates are local days.</param>
+    public static ConsultationDecision Decide(ConsultationCommand command, ConsultationState state, OrganizationCatalog organizations, DateOnly today) =>
+        command switch
+        {
+            ScheduleConsultation schedule => Schedule(schedule, state, organizations, today),
+            RecordConsultationResult result => RecordResult(result, state, organizations, today),
+            _ => throw new ArgumentException($"Unbekannter Befehl {command.GetType().Name}.", nameof(command)),
+        };
+
+    private static ConsultationDecision Schedule(ScheduleConsultation command, ConsultationState state, OrganizationCatalog organizations, DateOnly today)
+    {
+        var errors = new FieldErrors();
+        CheckOrganization(errors, command.OrganizationId, organizations);
+        if (command.MeetingDate is null)
+        {
+            errors.Add("meetingDate", "Bitte geben Sie das Datum der Sitzung an.");
+        }
+        if (!errors.IsEmpty)
+        {
+            return ConsultationDecision.Invalid(errors);
+        }
+        var organizationId = command.OrganizationId!;
+        var date = command.MeetingDate!.Value;
+        if (Turn(organizationId, state, organizations) is { } refusal)
+        {
+            return refusal;
+        }
+        var position = state.CurrentPosition!.Value;
+        var current = state.Consultations[position];
+        if (date > today.AddDays(MaxDaysAhead))
+        {
+            errors.Add("meetingDate", $"Der {Format(date)} liegt mehr als zwei Jahre in der Zukunft. Bitte prüfen Sie das Datum.");
+        }
+        if (PreviousMeetingDate(state, position) is { } previous && date < previous)
+        {
+            errors.Add("meetingDate", $"Die Sitzung kann nicht vor der vorherigen Beratung am {Format(previous)} liegen.");
+        }
+        if (!errors.IsEmpty)
+        {
+            return ConsultationDecision.Invalid(errors);
+        }
+        // The same date again is a retried request, not a moved meeting: nothing to record, nothing to mail.
+        return current.MeetingDate == date
+            ? ConsultationDecision.Accept()
+            : ConsultationDecision.Accept(new ConsultationScheduled(position, organizationId, date, current.MeetingDate));
+    }
+
+    private static void CheckOrganization(FieldErrors errors, string? organizationId, OrganizationCatalog organizations)
+    {
+        if (string.IsNullOrWhiteSpace(organizationId))
+        {
+            errors.Add("organizationId", "Bitte geben Sie das Gremium an.");
+        }
+        else if (organizations.Find(organizationId) is null)
+        {
+            errors.Add("organizationId", $"{InputText.Quote(organizationId)} ist kein bekanntes Gremium.");
+        }
+    }
+
+    /// <summary>Only the current consultation may be scheduled or get a result; says why another one may not.</summary>
+    private static ConsultationDecision? Turn(string organizationId, ConsultationState state, OrganizationCatalog organizations)
+    {
+        if (state.CurrentPosition is not { } position)
+        {
+            return ConsultationDecision.Conflict("Der Rat hat über den Antrag bereits entschieden; die Beratung ist abgeschlossen.");
+        }
+        if (state.Consultations[position].OrganizationId == organizationId)
+        {
+            return null;
+        }
+        var name = organizations.NameOf(organizationId);
+        var where = $"Der Antrag liegt derzeit bei „{organizations.NameOf(state.Consultations[position].OrganizationId)}“.";
+        if (state.Consultations.Skip(position + 1).Any(c => c.OrganizationId == organizationId))
+        {
+            return ConsultationDecision.Conflict($"„{name}“ ist noch nicht an der Reihe. {where}");
+        }
+        if (state.Consultations.Take(position).Any(c => c.OrganizationId == organizationId))
+        {
+            return ConsultationDecision.Conflict($"„{name}“ hat seine Beratung bereits abgeschlossen. {where}");
+        }
+        return ConsultationDecision.Conflict($"„{name}“ gehört nicht zur Beratungsfolge dieses Antrags. {where}");
+    }
+
+    private static DateOnly? PreviousMeetingDate(ConsultationState state, int position) =>
+        state.Consultations.Take(position).LastOrDefault(c => c.MeetingDate is not null)?.MeetingDate;
+
+    private static string Format(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+}

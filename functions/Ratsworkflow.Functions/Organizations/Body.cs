@@ -1,0 +1,14 @@
+namespace Ratsworkflow.Functions.Organizations;
+
+/// <summary>The municipality (OParl Body) whose council the workflow serves.</summary>
+/// <param name="ReferencePrefix">First part of every reference, e.g. "A" in "A/2026/0042".</param>
+/// <param name="TimeZone">IANA id; meeting dates are the body's local calendar days, not UTC ones.</param>
+public sealed record Body(string Id, string Name, string ReferencePrefix, string TimeZone = "Europe/Berlin")
+{
+    /// <summary>The body's calendar day at <paramref name="now"/>: a meeting on the 12th is "today" until midnight in the town hall.</summary>
+    public DateOnly Today(DateTimeOffset now) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);
+}
+
+/// <summary>An address of the Ratsbüro / Sitzungsdienst that gets the clerks' mails.</summary>
+public sealed record Clerk(string Name, string Email);

@@ -1,0 +1,17 @@
+namespace Ratsworkflow.Functions.Organizations;
+
+/// <param name="Email">
+/// The registered address: a faction's confirmation links go only there (no one can submit in a faction's name);
+/// for a committee or the council, the chair's office.
+/// </param>
+/// <param name="Members">Kept where the workflow writes to members (the Beirat's vote links); may be empty elsewhere.</param>
+public sealed record Organization(string Id, string Name, OrganizationKind Kind, string? Email, IReadOnlyList<Member> Members)
+{
+    public IEnumerable<Member> VotingMembers => Members.Where(m => m.IsVoting);
+
+    public int VotingMemberCount => Members.Count(m => m.IsVoting);
+}
+
+/// <param name="IsVoting">False for advisory (beratende) members: they are informed but do not vote nor count for the quorum.</param>
+/// <param name="Role">E.g. "Vorsitzende"; shown, never used in a rule.</param>
+public sealed record Member(string Id, string Name, string Email, bool IsVoting, string? Role = null);
