@@ -10,6 +10,7 @@ public static class Startup
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddStorageClients(builder.Configuration);
+        builder.Services.AddEmail(builder.Configuration);
         return builder;
     }
 
