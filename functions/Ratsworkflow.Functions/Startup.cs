@@ -1,5 +1,6 @@
 using Ratsworkflow.Functions.Health;
 using Ratsworkflow.Functions.Motions;
+using Ratsworkflow.Functions.Organizations;
 using Ratsworkflow.Functions.Storage;
 
 namespace Ratsworkflow.Functions;
@@ -12,12 +13,14 @@ public static class Startup
         builder.Services.AddProblemDetails();
         builder.Services.AddStorageClients(builder.Configuration);
         builder.Services.AddMotionDomain(builder.Configuration);
+        builder.Services.AddEmail(builder.Configuration);
         return builder;
     }
 
     public static WebApplication MapRatsworkflow(this WebApplication app)
     {
         app.MapHealth();
+        app.MapOrganizations();
         return app;
     }
 }

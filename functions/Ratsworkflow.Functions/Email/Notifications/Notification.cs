@@ -1,0 +1,49 @@
+namespace Ratsworkflow.Functions.Email;
+
+/// <summary>
+/// One email of the workflow (DESIGN.md §1), typed per kind: the record holds what the mail needs, and
+/// <see cref="Compose"/> says it in German. <see cref="NotificationRenderer"/> adds the motion's facts, the link and the
+/// layout; <see cref="NotificationSender"/> renders and sends it.
+/// </summary>
+public abstract record Notification
+{
+    public required IReadOnlyList<Mailbox> To { get; init; }
+
+    /// <summary>Where the reader acts next; the renderer makes it absolute with <c>App:PublicBaseUrl</c>.</summary>
+    public required MailLink Link { get; init; }
+
+    /// <summary>Plain text only: the renderer encodes everything, so no kind can forget to.</summary>
+    internal abstract MailContent Compose();
+}
+
+/// <summary>A notification about one motion: its reference, title and faction head every such mail.</summary>
+public abstract record MotionNotification : Notification
+{
+    public required MotionSummary Motion { get; init; }
+}
+
+/// <param name="Reference">Null until registration assigns it (e.g. <c>A/2026/0042</c>).</param>
+public sealed record MotionSummary(string? Reference, string Title, string FactionName);
+
+public sealed record VoteCounts(int Yes, int No, int Abstain);
+
+/// <summary>The Beirat's outcome; the names match the JSON API's <c>beirat.outcome</c>.</summary>
+public enum BeiratOutcome
+{
+    Recommends,
+    Rejects,
+
+    /// <summary>Quorum missed.</summary>
+    None,
+}
+
+/// <summary>A consultation's outcome (DESIGN.md §1); the names match the JSON API's <c>outcome</c>.</summary>
+public enum ConsultationOutcome
+{
+    Approved,
+    Amended,
+    Rejected,
+    Postponed,
+    Referred,
+    Noted,
+}

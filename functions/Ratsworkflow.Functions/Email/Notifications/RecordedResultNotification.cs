@@ -1,0 +1,21 @@
+using static Ratsworkflow.Functions.Email.German;
+
+namespace Ratsworkflow.Functions.Email;
+
+/// <summary>What a clerk records after a meeting (DESIGN.md §1 "Outcomes of a consultation"), shared by both result mails.</summary>
+public abstract record RecordedResultNotification : MotionNotification
+{
+    public required DateOnly MeetingDate { get; init; }
+    public required ConsultationOutcome Outcome { get; init; }
+    public VoteCounts? Votes { get; init; }
+
+    /// <summary>The resolution text as changed (amended) or adopted.</summary>
+    public string? ResolutionText { get; init; }
+
+    private protected IReadOnlyList<MailFact> ResultFacts(string body, string outcomePhrase, string resolutionLabel) => MailFact.Of(
+        ("Gremium", body),
+        ("Sitzung", FormatDate(MeetingDate)),
+        ("Ergebnis", outcomePhrase),
+        ("Stimmen", Votes is null ? null : FormatVotes(Votes)),
+        (resolutionLabel, ResolutionText));
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace Ratsworkflow.Functions.Email;
+
+/// <summary>How the mails write dates, quotes and votes: German, in the council's time zone.</summary>
+internal static class German
+{
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    public static string FormatDate(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
+    public static string FormatDate(DateTimeOffset instant) => Local(instant).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
+    public static string FormatDateTime(DateTimeOffset instant) =>
+        Local(instant).ToString("dd.MM.yyyy, HH:mm", CultureInfo.InvariantCulture) + " Uhr";
+
+    /// <summary>German quotation marks around a name or title.</summary>
+    public static string Quoted(string text) => $"„{text}“";
+
+    public static string FormatVotes(VoteCounts votes) =>
+        $"{votes.Yes} Ja, {votes.No} Nein, {votes.Abstain} {(votes.Abstain == 1 ? "Enthaltung" : "Enthaltungen")}";
+
+    /// <summary>Completes "Der Antrag wurde …": a committee recommends, only the council decides (DESIGN.md §1).</summary>
+    public static string OutcomePhrase(ConsultationOutcome outcome, bool council, string? referredTo) => outcome switch
+    {
+        ConsultationOutcome.Approved => council ? "unverändert beschlossen" : "unverändert zur Annahme empfohlen",
+        ConsultationOutcome.Amended => council ? "mit Änderungen beschlossen" : "mit Änderungen zur Annahme empfohlen",
+        ConsultationOutcome.Rejected => council ? "abgelehnt" : "zur Ablehnung empfohlen",
+        ConsultationOutcome.Postponed => "vertagt",
+        ConsultationOutcome.Referred => (referredTo is null ? "" : $"an {Quoted(referredTo)} ") + (council ? "zurückverwiesen" : "verwiesen"),
+        ConsultationOutcome.Noted => "zur Kenntnis genommen",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
+
+    private static System.DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Berlin).DateTime;
+}
