@@ -10,11 +10,13 @@ public static class Startup
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddStorageClients(builder.Configuration);
+        builder.AddSecurity();
         return builder;
     }
 
     public static WebApplication MapRatsworkflow(this WebApplication app)
     {
+        app.UseSecurity();
         app.MapHealth();
         return app;
     }
