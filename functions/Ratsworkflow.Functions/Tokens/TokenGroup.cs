@@ -20,7 +20,7 @@ public sealed record TokenGroup
 
     public TokenPurpose Purpose { get; }
 
-    /// <summary>Readable key, e.g. "m-42/round-1"; only its hash is stored.</summary>
+    /// <summary>Readable key, e.g. "m-42/round-1". Partition keys use its hash, so it need not be a valid table key.</summary>
     public string Key { get; }
 
     public static TokenGroup VoteRound(string motionId, int round)
