@@ -14,11 +14,13 @@ public static class Startup
         builder.Services.AddStorageClients(builder.Configuration);
         builder.Services.AddMotionDomain(builder.Configuration);
         builder.Services.AddEmail(builder.Configuration);
+        builder.AddSecurity();
         return builder;
     }
 
     public static WebApplication MapRatsworkflow(this WebApplication app)
     {
+        app.UseSecurity();
         app.MapHealth();
         app.MapOrganizations();
         return app;

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Ratsworkflow.Functions.Security;
+
+namespace Ratsworkflow.Functions.Tests.Security;
+
+/// <summary>
+/// The real app (AddRatsworkflow/MapRatsworkflow) in-process on a free loopback port, plus probe endpoints that
+/// stand for the clerk API, a clerk page and a token link. No storage is touched.
+/// </summary>
+internal sealed class SecurityTestApp : IAsyncDisposable
+{
+    public const string ClerkApi = "/api/probe/clerk";
+    public const string ClerkPage = "/probe/dashboard";
+    public const string TokenApi = "/api/probe/token";
+    public const string SubmissionApi = "/api/probe/submission";
+    public const string CookieSignIn = "/probe/signin";
+
+    private readonly WebApplication _app;
+
+    private SecurityTestApp(WebApplication app, HttpClient client, LogCapture logs)
+    {
+        _app = app;
+        Client = client;
+        Logs = logs;
+    }
+
+    public HttpClient Client { get; }
+    public LogCapture Logs { get; }
+    public IConfiguration Configuration => _app.Configuration;
+
+    public static async Task<SecurityTestApp> StartAsync(string environment, IDictionary<string, string?> settings)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // Empty unless a test sets it, whatever the machine's environment variables say.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [ClerkApiToken.ConfigurationKey] = "" });
+        builder.Configuration.AddInMemoryCollection(settings);
+        var logs = new LogCapture();
+        builder.Logging.AddProvider(logs);
+        builder.AddRatsworkflow();
+
+        var app = builder.Build();
+        app.MapRatsworkflow();
+        app.MapGet(ClerkApi, (HttpContext c) => c.User.Identity!.Name).RequireAuthorization(ClerkAuthentication.PolicyName);
+        app.MapGet(ClerkPage, () => "dashboard").RequireAuthorization(ClerkAuthentication.PolicyName);
+        app.MapGet(TokenApi, () => "ok").RequireRateLimiting(RateLimitPolicies.Token);
+        app.MapGet(SubmissionApi, () => "ok").RequireRateLimiting(RateLimitPolicies.Submission);
+        app.MapPost(CookieSignIn, (HttpContext c) => c.SignInAsync(ClerkAuthentication.CookieScheme,
+            ClerkAuthentication.CreatePrincipal("ratsbuero@example.org", ClerkAuthentication.CookieScheme)));
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(address) };
+        return new SecurityTestApp(app, client, logs);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+internal sealed class LogCapture : ILoggerProvider
+{
+    private readonly ConcurrentQueue<(LogLevel Level, string Message)> _entries = new();
+
+    public IReadOnlyList<(LogLevel Level, string Message)> Entries => [.. _entries];
+
+    public ILogger CreateLogger(string categoryName) => new Logger(_entries);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(ConcurrentQueue<(LogLevel, string)> entries) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            entries.Enqueue((logLevel, formatter(state, exception)));
+    }
+}
