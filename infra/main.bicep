@@ -63,8 +63,8 @@ param overdueGrace string = '2.00:00:00'
 @description('Workflow__ConfirmationExpiry (d.hh:mm:ss).')
 param confirmationExpiry string = '7.00:00:00'
 
-@description('dotnet-isolated stack version of the Flex Consumption image (the self-contained app does not use it).')
-param functionsRuntimeVersion string = '10.0'
+@description('Version of the Flex Consumption language stack image (java, see modules/functionapp.bicep); the self-contained app does not use it.')
+param stackVersion string = '17'
 
 @description('Instance memory of the Flex Consumption app.')
 @allowed([
@@ -167,7 +167,7 @@ module functionApp 'modules/functionapp.bicep' = {
     tags: tags
     azdServiceName: 'ratsworkflow'
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
-    runtimeVersion: functionsRuntimeVersion
+    stackVersion: stackVersion
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
   }

@@ -1,10 +1,16 @@
 // Flex Consumption plan (FC1) and the function app that runs Ratsworkflow as an Azure Functions custom handler.
 //
-// Runtime stack: Flex Consumption accepts only dotnet-isolated, java, node, python and powershell as
-// functionAppConfig.runtime.name ("custom" is rejected). A custom handler is selected by host.json's
-// "customHandler" section, which takes precedence over the stack; Microsoft's own custom-handler samples on Flex
-// Consumption (self-hosted MCP servers) use dotnet-isolated the same way. The package is self-contained
-// (scripts/publish.sh), so the stack version only chooses the platform image, not the .NET the app runs on.
+// Language stack: Flex Consumption accepts only dotnet-isolated, java, node, python and powershell as
+// functionAppConfig.runtime.name ("custom" is rejected by the platform). host.json's "customHandler" section makes
+// the Functions host start our executable instead of a language worker, whatever the stack. The stack still
+// matters in two ways, and "java" is the one that fits:
+//   * FUNCTIONS_WORKER_RUNTIME (set by the platform from the stack) = dotnet-isolated makes the host treat the app
+//     as a .NET app and IGNORE host.json's extensionBundle (ScriptStartupTypeLocator: bundles only for non-.NET
+//     apps), so queueTrigger would not be registered; dotnet-isolated, node and python also switch on "worker
+//     indexing" (metadata from the language worker instead of function.json).
+//   * java has neither: the bundle (queue trigger) loads and function.json is read from the package. Microsoft's
+//     own custom-handler sample on Flex Consumption (self-hosted MCP server, Java) uses runtime java the same way.
+// The package is a self-contained linux-x64 .NET app (scripts/publish.sh); the Java on the image is never started.
 //
 // App settings are NOT set here but in appsettings.bicep, after the role assignments exist, so that Key Vault
 // references and identity-based storage connections resolve on the first start.
@@ -20,8 +26,8 @@ param azdServiceName string
 @description('URL of the blob container that receives the deployment package.')
 param deploymentContainerUrl string
 
-@description('dotnet-isolated stack version offered by Flex Consumption in the region (see header comment).')
-param runtimeVersion string
+@description('Version of the java stack image (see header comment): a version Flex Consumption offers in the region.')
+param stackVersion string
 
 @description('Memory per instance. 2048 MB is the platform default; 512 MB is cheaper but has 0.25 vCPU.')
 @allowed([
@@ -81,8 +87,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         maximumInstanceCount: maximumInstanceCount
       }
       runtime: {
-        name: 'dotnet-isolated'
-        version: runtimeVersion
+        name: 'java'
+        version: stackVersion
       }
     }
   }
