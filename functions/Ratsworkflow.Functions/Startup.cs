@@ -1,5 +1,6 @@
 using Ratsworkflow.Functions.Health;
 using Ratsworkflow.Functions.Storage;
+using Ratsworkflow.Functions.Web;
 
 namespace Ratsworkflow.Functions;
 
@@ -10,12 +11,15 @@ public static class Startup
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddStorageClients(builder.Configuration);
+        builder.AddWeb();
         return builder;
     }
 
     public static WebApplication MapRatsworkflow(this WebApplication app)
     {
+        app.UseWeb();
         app.MapHealth();
+        app.MapWeb();
         return app;
     }
 }
