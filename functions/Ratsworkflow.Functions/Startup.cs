@@ -2,6 +2,7 @@ using Ratsworkflow.Functions.Health;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
 using Ratsworkflow.Functions.Storage;
+using Ratsworkflow.Functions.Web;
 
 namespace Ratsworkflow.Functions;
 
@@ -15,14 +16,17 @@ public static class Startup
         builder.Services.AddMotionDomain(builder.Configuration);
         builder.Services.AddEmail(builder.Configuration);
         builder.AddSecurity();
+        builder.AddWeb();
         return builder;
     }
 
     public static WebApplication MapRatsworkflow(this WebApplication app)
     {
         app.UseSecurity();
+        app.UseWeb();
         app.MapHealth();
         app.MapOrganizations();
+        app.MapWeb();
         return app;
     }
 }

@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace Ratsworkflow.Functions.Web;
+
+/// <summary>
+/// Dates and times as a German reader expects them, in the municipality's time zone. Storage keeps UTC; only the
+/// page converts, so a meeting at 18:00 in Berlin never shows as 17:00 on a server that runs in UTC.
+/// </summary>
+public static class GermanFormat
+{
+    public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("de-DE");
+
+    public static TimeZoneInfo TimeZone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    /// <summary>"3. März 2026"</summary>
+    public static string Date(DateOnly date) => date.ToString("d. MMMM yyyy", Culture);
+
+    /// <summary>"3. März 2026"</summary>
+    public static string Date(DateTimeOffset instant) => Local(instant).ToString("d. MMMM yyyy", Culture);
+
+    /// <summary>"03.03.2026" — for tables, where the long form is too wide.</summary>
+    public static string ShortDate(DateTimeOffset instant) => Local(instant).ToString("dd.MM.yyyy", Culture);
+
+    /// <summary>"3. März 2026, 18:00 Uhr"</summary>
+    public static string DateTime(DateTimeOffset instant) => Local(instant).ToString("d. MMMM yyyy, HH:mm 'Uhr'", Culture);
+
+    private static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
+}

@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace Ratsworkflow.Functions.Web;
+
+/// <summary>
+/// Everything the server-rendered pages need, wired in three calls from <see cref="Startup"/>:
+/// <see cref="AddWeb"/> (services), <see cref="UseWeb"/> (middleware, before any endpoint) and <see cref="MapWeb"/>.
+/// </summary>
+public static class WebRegistration
+{
+    public const string ErrorPath = "/fehler";
+
+    public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
+    {
+        // Outside Development ASP.NET Core reads wwwroot only from the content root. Running the build output
+        // (./run.sh, the browser tests) has no wwwroot there, only the build's manifest that points at the source
+        // folder; this reads it. Published output has no manifest, and the call does nothing.
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.WebHost.UseStaticWebAssets();
+        }
+
+        var services = builder.Services;
+        services.AddProblemDetails();
+        services.AddOptions<WebOptions>()
+            .Bind(builder.Configuration.GetSection(WebOptions.Section))
+            // ./run.sh runs in Development: there the pattern library is at hand without extra configuration.
+            .PostConfigure(options => options.PatternLibrary |= builder.Environment.IsDevelopment());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<WebOptions>>().Value);
+        services.AddRazorPages()
+            .AddMvcOptions(GermanValidationMessages.Apply)
+            // Forms are validated on the server only; client-side validation would need JavaScript.
+            .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false);
+        // Security/SecurityHeadersMiddleware sends X-Frame-Options: DENY; anti-forgery's own SAMEORIGIN would be weaker.
+        services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
+        return builder;
+    }
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        // Friendly German pages for people. Registered on the app itself, not in a UseWhen branch: re-executing
+        // /fehler needs the app's routes, and ASP.NET Core hides them from branched pipelines.
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler(ErrorPath);
+        }
+        app.UseStatusCodePagesWithReExecute(ErrorPath + "/{0}");
+        // The API keeps machine-readable errors (problem+json, DESIGN.md §2 "JSON API"), never the HTML page.
+        app.UseWhen(IsApi, api => api.Use(WithoutStatusCodePages).UseExceptionHandler());
+        app.UseCachedStaticFiles();
+        return app;
+    }
+
+    public static WebApplication MapWeb(this WebApplication app)
+    {
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static Task WithoutStatusCodePages(HttpContext context, RequestDelegate next)
+    {
+        if (context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+        {
+            statusCodePages.Enabled = false;
+        }
+        return next(context);
+    }
+}

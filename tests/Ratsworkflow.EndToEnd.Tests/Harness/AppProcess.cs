@@ -1,0 +1,106 @@
+using Ratsworkflow.Testing;
+
+namespace Ratsworkflow.EndToEnd.Tests.Harness;
+
+/// <summary>
+/// The real server, started as <c>dotnet Ratsworkflow.Functions.dll</c> from the build output of the same
+/// configuration as the tests (Debug or Release), on a free port, and ready once <c>GET /api/health</c> answers 200.
+/// The working directory is the build output, as in an Azure Functions deployment (host.json lies next to the dll).
+/// </summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly ChildProcess _process;
+
+    private AppProcess(ChildProcess process, Uri baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public Uri BaseUrl { get; }
+
+    /// <summary>What the server logged so far (stdout and stderr); put it in assertion messages when a test fails.</summary>
+    public string Output => _process.Output;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <param name="settings">Environment variables for the server (configuration keys as <c>Section__Key</c>).</param>
+    public static async Task<AppProcess> StartAsync(Uri baseUrl, IReadOnlyDictionary<string, string?> settings, TimeSpan timeout)
+    {
+        var dll = AppDll();
+        var environment = new Dictionary<string, string?>(settings) { ["ASPNETCORE_URLS"] = baseUrl.ToString().TrimEnd('/') };
+        var process = ChildProcess.Start(DotnetHost(), [dll], environment, Path.GetDirectoryName(dll));
+        var app = new AppProcess(process, baseUrl);
+        try
+        {
+            await app.WaitUntilHealthyAsync(timeout);
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>bin/&lt;Configuration&gt;/&lt;tfm&gt;/ of the app, mirroring where this test assembly was built; RW_APP_DLL overrides.</summary>
+    public static string AppDll()
+    {
+        if (Environment.GetEnvironmentVariable("RW_APP_DLL") is { Length: > 0 } overridden)
+        {
+            return overridden;
+        }
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = testBin.Name;
+        var configuration = testBin.Parent?.Name ?? "Debug";
+        var dll = Path.Combine(RepositoryPaths.Root, "functions", "Ratsworkflow.Functions", "bin", configuration, framework,
+            "Ratsworkflow.Functions.dll");
+        return File.Exists(dll)
+            ? dll
+            : throw new FileNotFoundException($"The app is not built: {dll}. Build the solution in {configuration} first.", dll);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    // The SDK sets DOTNET_HOST_PATH for test runs; it is the dotnet that built the app.
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
+    private async Task WaitUntilHealthyAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
+        var until = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException("The app exited during start-up. Its output:\n" + Output);
+            }
+            try
+            {
+                using var response = await http.GetAsync("api/health");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Listening but slow (first request JIT-compiles); try again.
+            }
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"GET /api/health did not answer 200 within {timeout}. App output:\n" + Output);
+            }
+            await Task.Delay(100);
+        }
+    }
+}
