@@ -3,6 +3,7 @@ using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
 using Ratsworkflow.Functions.Storage;
 using Ratsworkflow.Functions.Web;
+using Ratsworkflow.Functions.Workflow;
 
 namespace Ratsworkflow.Functions;
 
@@ -17,6 +18,7 @@ public static class Startup
         builder.Services.AddEmail(builder.Configuration);
         builder.AddSecurity();
         builder.AddWeb();
+        builder.AddWorkflow();
         return builder;
     }
 

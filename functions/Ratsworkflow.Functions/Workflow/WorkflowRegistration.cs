@@ -1,0 +1,22 @@
+using Ratsworkflow.Durable;
+using Ratsworkflow.Functions.Storage;
+
+namespace Ratsworkflow.Functions.Workflow;
+
+/// <summary>The durable engine inside the app: settings from host.json, storage from <c>Storage:ConnectionString</c>.</summary>
+public static class WorkflowRegistration
+{
+    public static WebApplicationBuilder AddWorkflow(this WebApplicationBuilder builder)
+    {
+        builder.Configuration.AddHostJson(builder.Environment.ContentRootPath);
+        var configuration = builder.Configuration;
+        builder.Services.AddDurableTask(options =>
+        {
+            HostSettings.Apply(configuration, options);
+            options.StorageConnectionString = configuration[StorageRegistration.ConnectionStringKey] is { Length: > 0 } connection
+                ? connection
+                : "UseDevelopmentStorage=true";
+        }, WorkflowCatalog.Register);
+        return builder;
+    }
+}
