@@ -1,4 +1,5 @@
 using Ratsworkflow.Durable;
+using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Storage;
 
 namespace Ratsworkflow.Functions.Workflow;
@@ -17,6 +18,13 @@ public static class WorkflowRegistration
                 ? connection
                 : "UseDevelopmentStorage=true";
         }, WorkflowCatalog.Register);
+        builder.Services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section));
+        builder.Services.AddSingleton<IOrchestrationFailureObserver, MotionFailureObserver>();
+        builder.Services.AddSingleton<MotionIndex>();
+        builder.Services.AddSingleton<MotionStore>();
+        builder.Services.AddSingleton<WorkflowServices>();
+        builder.Services.AddSingleton<Submission.SubmissionService>();
+        builder.Services.AddSingleton<CommandService>();
         return builder;
     }
 }
