@@ -132,7 +132,12 @@ public sealed class StorageAccountTests
         // The engine's own clients (TaskHubStorage) ask the credential for a storage token before any request.
         var client = app.Services.GetRequiredService<DurableTaskClient>();
         await Assert.ThrowsAnyAsync<Exception>(() => client.GetInstanceAsync("a-motion"));
-        Assert.Contains("https://storage.azure.com/.default", credential.Scopes);
+        Assert.Equal(["https://storage.azure.com/.default"], credential.Scopes.Distinct());
+        // ... and so do the app's own clients.
+        var engineRequests = credential.Scopes.Count;
+        var tables = app.Services.GetRequiredService<TableServiceClient>();
+        await Assert.ThrowsAnyAsync<Exception>(() => tables.GetTableClient("motions").GetEntityIfExistsAsync<TableEntity>("a", "b"));
+        Assert.True(credential.Scopes.Count > engineRequests);
     }
 
     private static IConfiguration Configuration(IEnumerable<KeyValuePair<string, string?>> settings, params (string Key, string? Value)[] more) =>
