@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Ratsworkflow.Durable;
 
@@ -88,16 +89,17 @@ internal sealed class TriggerMiddleware(
         {
             logs.Add("TimerTick is past due (a tick was missed); catching up.");
         }
-        foreach (var (name, step) in new (string, Func<CancellationToken, Task<int>>)[]
+        var steps = new (string Name, Func<CancellationToken, Task<string>> Run)[]
         {
-            ("task hub ready", async _ => { await worker.EnsureStorageAsync(); return 1; }),
-            ("durable timers fired", worker.FireDueTimersAsync),
-            ("pending instances started again", worker.RepairPendingInstancesAsync),
-        })
+            ("task hub", async _ => { await worker.EnsureStorageAsync(); return "ready"; }),
+            ("durable timers fired", async ct => Count(await worker.FireDueTimersAsync(ct))),
+            ("pending instances started again", async ct => Count(await worker.RepairPendingInstancesAsync(ct))),
+        };
+        foreach (var (name, run) in steps)
         {
             try
             {
-                logs.Add($"{name}: {await step(cancellationToken)}");
+                logs.Add($"{name}: {await run(cancellationToken)}");
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -112,4 +114,6 @@ internal sealed class TriggerMiddleware(
             ? StatusCodes.Status500InternalServerError
             : StatusCodes.Status200OK);
     }
+
+    private static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);
 }
