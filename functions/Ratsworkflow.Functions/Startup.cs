@@ -1,3 +1,4 @@
+using Ratsworkflow.Functions.Api;
 using Ratsworkflow.Functions.Health;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
@@ -30,6 +31,7 @@ public static class Startup
         app.UseWeb();
         app.MapHealth();
         app.MapOrganizations();
+        app.MapMotionApi();
         app.MapWeb();
         return app;
     }

@@ -26,6 +26,7 @@ public static class DurableTaskServiceCollectionExtensions
         services.AddSingleton<ActivityProcessor>();
         services.AddSingleton<TimerProcessor>();
         services.AddSingleton<PoisonHandler>();
+        services.AddSingleton<FailureNotifier>();
         // Their constructors are internal (the storage types are not public), so they are built here.
         services.AddSingleton(sp => new DurableTaskWorker(
             sp.GetRequiredService<OrchestrationProcessor>(),

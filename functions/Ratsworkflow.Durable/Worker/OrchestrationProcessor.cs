@@ -16,6 +16,7 @@ internal sealed class OrchestrationProcessor(
     InstanceStore store,
     OutboxSender outbox,
     PayloadStore payloads,
+    FailureNotifier failures,
     DurableTaskRegistry registry,
     IServiceProvider services,
     TimeProvider clock,
@@ -122,6 +123,10 @@ internal sealed class OrchestrationProcessor(
         {
             await outbox.SendAsync(instanceId, messages, cancellationToken);
             await store.DeleteRowsAsync(instanceId, [RowKeys.Outbox(executionId, sequence)], cancellationToken);
+        }
+        if (result is { Status: OrchestrationRuntimeStatus.Failed, Failure: { } failure })
+        {
+            await failures.NotifyAsync(instanceId, failure, cancellationToken);
         }
         var more = result.ContinueAsNew is not null || loaded.Inbox.Count > applicable.Count + discarded.Count;
         return more ? StepOutcome.MoreWork : StepOutcome.Done;

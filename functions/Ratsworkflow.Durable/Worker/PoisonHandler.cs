@@ -8,7 +8,7 @@ namespace Ratsworkflow.Durable.Worker;
 /// A message that failed too often goes to the poison queue and its instance is marked Failed with the reason; the
 /// message is kept on the instance row so a clerk can retry the step (<see cref="DurableTaskClient.RewindInstanceAsync"/>).
 /// </summary>
-internal sealed class PoisonHandler(TaskHubStorage storage, InstanceStore store, TimeProvider clock, ILogger<PoisonHandler> logger)
+internal sealed class PoisonHandler(TaskHubStorage storage, InstanceStore store, FailureNotifier failures, TimeProvider clock, ILogger<PoisonHandler> logger)
 {
     public async Task MoveToPoisonAsync(QueueKind kind, string text, string reason, CancellationToken cancellationToken)
     {
@@ -35,6 +35,7 @@ internal sealed class PoisonHandler(TaskHubStorage storage, InstanceStore store,
             try
             {
                 await storage.Instances.UpdateEntityAsync(row.Entity, row.ETag, Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken);
+                await failures.NotifyAsync(instanceId, new TaskFailureDetails(row.FailureType, row.FailureMessage), cancellationToken);
                 return;
             }
             catch (RequestFailedException ex) when (ex.Status == 412)

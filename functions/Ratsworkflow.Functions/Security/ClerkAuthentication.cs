@@ -20,7 +20,7 @@ public static class ClerkAuthentication
     public const string Role = "Clerk";
 
     /// <summary>Where a browser without a clerk cookie is sent; the web slice may change it via Configure&lt;CookieAuthenticationOptions&gt;(CookieScheme, …).</summary>
-    public const string LoginPath = "/anmelden";
+    public const string LoginPath = "/ratsbuero/anmelden";
 
     public static ClaimsPrincipal CreatePrincipal(string name, string authenticationType) =>
         new(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, Role)], authenticationType));

@@ -8,13 +8,17 @@ namespace Ratsworkflow.Functions.Workflow;
 /// </summary>
 public static class HostSettings
 {
+    /// <summary>Adds host.json as the lowest-precedence source: environment variables and app settings override it.</summary>
     public static IConfigurationBuilder AddHostJson(this IConfigurationBuilder configuration, string contentRoot)
     {
         foreach (var candidate in new[] { Path.Combine(AppContext.BaseDirectory, "host.json"), Path.Combine(contentRoot, "host.json") })
         {
             if (File.Exists(candidate))
             {
-                return configuration.AddJsonFile(candidate, optional: false, reloadOnChange: false);
+                var source = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource { Path = candidate, Optional = false, ReloadOnChange = false };
+                source.ResolveFileProvider();
+                configuration.Sources.Insert(0, source);
+                return configuration;
             }
         }
         return configuration;

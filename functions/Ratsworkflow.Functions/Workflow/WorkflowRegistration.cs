@@ -1,4 +1,5 @@
 using Ratsworkflow.Durable;
+using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Storage;
 
 namespace Ratsworkflow.Functions.Workflow;
@@ -12,6 +13,13 @@ public static class WorkflowRegistration
         var configuration = builder.Configuration;
         builder.Services.AddDurableTask(options => HostSettings.Apply(configuration, options), WorkflowCatalog.Register);
         builder.Services.AddOptions<DurableTaskOptions>().Configure<StorageAccount>((options, storage) => storage.ApplyTo(options));
+        builder.Services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section));
+        builder.Services.AddSingleton<IOrchestrationFailureObserver, MotionFailureObserver>();
+        builder.Services.AddSingleton<MotionIndex>();
+        builder.Services.AddSingleton<MotionStore>();
+        builder.Services.AddSingleton<WorkflowServices>();
+        builder.Services.AddSingleton<Submission.SubmissionService>();
+        builder.Services.AddSingleton<CommandService>();
         return builder;
     }
 }

@@ -1,3 +1,6 @@
+using Ratsworkflow.Functions.Motions;
+using ConsultationOutcome = Ratsworkflow.Functions.Consultations.ConsultationOutcome;
+using Ratsworkflow.Functions.Beirat;
 using System.Xml.Linq;
 using Ratsworkflow.Functions.Email;
 using Xunit;
@@ -96,7 +99,7 @@ public sealed class NotificationRendererTests
         {
             To = [Samples.Faction], Link = MailLink.FactionStatus("m<1>", "t\"><b>"), Motion = new MotionSummary("A/<i>", "<b>t</b>", "<u>F</u>"),
             OrganizationName = "<em>Ausschuss</em>", MeetingDate = new DateOnly(2026, 4, 14), Outcome = ConsultationOutcome.Referred,
-            ReferredTo = "<s>Bau</s>", ResolutionText = "<table>", Votes = new VoteCounts(1, 2, 3),
+            ReferredTo = "<s>Bau</s>", ResolutionText = "<table>", Votes = new VoteCount(1, 2, 3),
         };
 
         var email = _renderer.Render(notification);

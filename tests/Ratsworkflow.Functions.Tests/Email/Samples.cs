@@ -1,3 +1,6 @@
+using Ratsworkflow.Functions.Motions;
+using ConsultationOutcome = Ratsworkflow.Functions.Consultations.ConsultationOutcome;
+using Ratsworkflow.Functions.Beirat;
 using Ratsworkflow.Functions.Email;
 using Xunit;
 
@@ -48,7 +51,7 @@ internal static class Samples
         yield return new BeiratResultAnnounced
         {
             To = [Faction], Link = MailLink.FactionStatus(MotionId, "status-token"), Motion = m, BeiratName = "Integrationsrat",
-            Outcome = BeiratOutcome.Recommends, Votes = new VoteCounts(7, 2, 1), NextBody = "Ausschuss für Soziales und Integration",
+            Outcome = BeiratOutcome.Recommends, Votes = new VoteCount(7, 2, 1), NextBody = "Ausschuss für Soziales und Integration",
         };
         yield return new ConsultationScheduled
         {
@@ -58,7 +61,7 @@ internal static class Samples
         yield return new ConsultationResultRecorded
         {
             To = [Faction], Link = MailLink.FactionStatus(MotionId, "status-token"), Motion = m, OrganizationName = "Verwaltungsausschuss",
-            MeetingDate = new DateOnly(2026, 4, 14), Outcome = ConsultationOutcome.Amended, Votes = new VoteCounts(9, 3, 0),
+            MeetingDate = new DateOnly(2026, 4, 14), Outcome = ConsultationOutcome.Amended, Votes = new VoteCount(9, 3, 0),
             ResolutionText = "Der Rat beschließt, Radwege zu prüfen.", NextBody = "Rat",
         };
         yield return new MotionOverdue
@@ -69,7 +72,7 @@ internal static class Samples
         yield return new MotionDecided
         {
             To = [Faction, Clerk], Link = MailLink.PublicMotion(MotionId), Motion = m, CouncilName = "Rat der Stadt",
-            MeetingDate = new DateOnly(2026, 5, 7), Outcome = ConsultationOutcome.Approved, Votes = new VoteCounts(30, 12, 4),
+            MeetingDate = new DateOnly(2026, 5, 7), Outcome = ConsultationOutcome.Approved, Votes = new VoteCount(30, 12, 4),
             ResolutionText = "Der Rat beschließt, Radwege zu bauen.", FollowUpDue = new DateOnly(2028, 5, 7),
         };
         yield return new MotionWithdrawn

@@ -1,3 +1,6 @@
+using Ratsworkflow.Functions.Motions;
+using Ratsworkflow.Functions.Consultations;
+using Ratsworkflow.Functions.Beirat;
 using static Ratsworkflow.Functions.Email.German;
 
 namespace Ratsworkflow.Functions.Email;
@@ -10,7 +13,7 @@ public sealed record BeiratResultAnnounced : MotionNotification
 {
     public required string BeiratName { get; init; }
     public required BeiratOutcome Outcome { get; init; }
-    public required VoteCounts Votes { get; init; }
+    public required VoteCount Votes { get; init; }
 
     /// <summary>The next body of the Beratungsfolge, if known.</summary>
     public string? NextBody { get; init; }

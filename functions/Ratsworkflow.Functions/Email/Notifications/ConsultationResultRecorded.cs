@@ -1,3 +1,6 @@
+using Ratsworkflow.Functions.Motions;
+using Ratsworkflow.Functions.Consultations;
+using Ratsworkflow.Functions.Beirat;
 using static Ratsworkflow.Functions.Email.German;
 
 namespace Ratsworkflow.Functions.Email;

@@ -24,26 +24,3 @@ public abstract record MotionNotification : Notification
 
 /// <param name="Reference">Null until registration assigns it (e.g. <c>A/2026/0042</c>).</param>
 public sealed record MotionSummary(string? Reference, string Title, string FactionName);
-
-public sealed record VoteCounts(int Yes, int No, int Abstain);
-
-/// <summary>The Beirat's outcome; the names match the JSON API's <c>beirat.outcome</c>.</summary>
-public enum BeiratOutcome
-{
-    Recommends,
-    Rejects,
-
-    /// <summary>Quorum missed.</summary>
-    None,
-}
-
-/// <summary>A consultation's outcome (DESIGN.md §1); the names match the JSON API's <c>outcome</c>.</summary>
-public enum ConsultationOutcome
-{
-    Approved,
-    Amended,
-    Rejected,
-    Postponed,
-    Referred,
-    Noted,
-}

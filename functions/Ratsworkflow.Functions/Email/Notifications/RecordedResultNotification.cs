@@ -1,3 +1,6 @@
+using Ratsworkflow.Functions.Motions;
+using Ratsworkflow.Functions.Consultations;
+using Ratsworkflow.Functions.Beirat;
 using static Ratsworkflow.Functions.Email.German;
 
 namespace Ratsworkflow.Functions.Email;
@@ -7,7 +10,7 @@ public abstract record RecordedResultNotification : MotionNotification
 {
     public required DateOnly MeetingDate { get; init; }
     public required ConsultationOutcome Outcome { get; init; }
-    public VoteCounts? Votes { get; init; }
+    public VoteCount? Votes { get; init; }
 
     /// <summary>The resolution text as changed (amended) or adopted.</summary>
     public string? ResolutionText { get; init; }

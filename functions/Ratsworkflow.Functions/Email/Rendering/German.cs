@@ -1,3 +1,6 @@
+using Ratsworkflow.Functions.Motions;
+using Ratsworkflow.Functions.Consultations;
+using Ratsworkflow.Functions.Beirat;
 using System.Globalization;
 
 namespace Ratsworkflow.Functions.Email;
@@ -17,7 +20,7 @@ internal static class German
     /// <summary>German quotation marks around a name or title.</summary>
     public static string Quoted(string text) => $"„{text}“";
 
-    public static string FormatVotes(VoteCounts votes) =>
+    public static string FormatVotes(VoteCount votes) =>
         $"{votes.Yes} Ja, {votes.No} Nein, {votes.Abstain} {(votes.Abstain == 1 ? "Enthaltung" : "Enthaltungen")}";
 
     /// <summary>Completes "Der Antrag wurde …": a committee recommends, only the council decides (DESIGN.md §1).</summary>

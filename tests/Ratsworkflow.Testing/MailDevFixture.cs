@@ -1,7 +1,7 @@
-using Ratsworkflow.Testing;
+
 using Xunit;
 
-namespace Ratsworkflow.Functions.Tests.Email;
+namespace Ratsworkflow.Testing;
 
 /// <summary>One real maildev per test class.</summary>
 public sealed class MailDevFixture : IAsyncLifetime

@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Ratsworkflow.Functions.Consultations;
+using Ratsworkflow.Functions.Motions;
+using Ratsworkflow.Functions.Security;
+using Ratsworkflow.Functions.Submission;
+using Ratsworkflow.Functions.Workflow;
+
+namespace Ratsworkflow.Functions.Api;
+
+/// <summary>The stable JSON API of DESIGN.md §2 for motions and votes.</summary>
+public static class MotionEndpoints
+{
+    public static IEndpointRouteBuilder MapMotionApi(this IEndpointRouteBuilder routes)
+    {
+        var motions = routes.MapGroup("/api/motions");
+        motions.MapPost("", SubmitAsync).RequireRateLimiting(RateLimitPolicies.Submission);
+        motions.MapPost("/{motionId}/confirm", ConfirmAsync).RequireRateLimiting(RateLimitPolicies.Token);
+        motions.MapPost("/{motionId}/withdraw", WithdrawAsync).RequireRateLimiting(RateLimitPolicies.Token);
+        var clerk = motions.MapGroup("").RequireAuthorization(ClerkAuthentication.PolicyName);
+        clerk.MapGet("", ListAsync);
+        clerk.MapGet("/{motionId}", GetAsync);
+        clerk.MapPost("/{motionId}/schedule", ScheduleAsync);
+        clerk.MapPost("/{motionId}/result", ResultAsync);
+        clerk.MapPost("/{motionId}/retry", RetryAsync);
+        clerk.MapPost("/{motionId}/followup/end", EndFollowUpAsync);
+        routes.MapPost("/api/votes/{voteToken}", VoteAsync).RequireRateLimiting(RateLimitPolicies.Token);
+        return routes;
+    }
+
+    private static async Task<Results<Accepted<SubmittedResponse>, ProblemHttpResult>> SubmitAsync(HttpRequest request, SubmissionService submissions, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<MotionSubmission>(request, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var outcome = await submissions.SubmitAsync(body!, ct);
+        return outcome.Succeeded
+            ? TypedResults.Accepted($"/api/motions/{outcome.Value!.MotionId}", new SubmittedResponse(outcome.Value.MotionId, outcome.Value.Status))
+            : ApiProblems.From(outcome);
+    }
+
+    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> ConfirmAsync(string motionId, HttpRequest request, SubmissionService submissions, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<TokenRequest>(request, ct);
+        return problem ?? Answer(await submissions.ConfirmAsync(motionId, body!.Token, ct));
+    }
+
+    private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> WithdrawAsync(string motionId, HttpRequest request, CommandService commands, CancellationToken ct)
+    {
+        var clerk = request.HttpContext.User.IsInRole(ClerkAuthentication.Role) ? request.HttpContext.User.Identity?.Name ?? "Ratsbüro" : null;
+        string? token = null;
+        if (clerk is null || request.ContentLength > 0)
+        {
+            var (body, problem) = await JsonBody.ReadAsync<TokenRequest>(request, ct);
+            if (problem is not null)
+            {
+                return problem;
+            }
+            token = body!.Token;
+        }
+        return AnswerCommand(await commands.WithdrawAsync(motionId, token, clerk, ct));
+    }
+
+    private static async Task<Ok<MotionListResponse>> ListAsync(MotionIndex index, MotionStage? stage, string? factionId, bool? overdue, string? q, string? continuation, int? pageSize, CancellationToken ct)
+    {
+        var page = await index.PageAsync(new MotionQuery(stage, factionId, overdue, q, continuation, pageSize ?? 50), ct);
+        return TypedResults.Ok(new MotionListResponse(page.Items, page.Continuation));
+    }
+
+    private static async Task<Results<Ok<MotionView>, ProblemHttpResult>> GetAsync(string motionId, MotionStore store, CancellationToken ct) =>
+        await store.GetWithTimelineAsync(motionId, ct) is { } found
+            ? TypedResults.Ok(MotionView.From(found.Record, found.Timeline))
+            : ApiProblems.Problem(404, Outcomes.NotFound);
+
+    private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> ScheduleAsync(string motionId, HttpRequest request, CommandService commands, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<ScheduleRequest>(request, ct);
+        return problem ?? AnswerCommand(await commands.ScheduleAsync(motionId, new ScheduleConsultation(body!.OrganizationId, body.MeetingDate), Actor(request), ct));
+    }
+
+    private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> ResultAsync(string motionId, HttpRequest request, CommandService commands, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<ResultRequest>(request, ct);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        if (body!.FollowUpAfterDays is < 1 or > 3660)
+        {
+            return ApiProblems.Problem(400, "Die Wiedervorlage muss zwischen 1 und 3660 Tagen liegen.", new Dictionary<string, string[]> { ["followUpAfterDays"] = ["Bitte geben Sie 1 bis 3660 Tage an."] });
+        }
+        var command = new RecordConsultationResult(body.OrganizationId, body.Outcome, body.ResolutionText, body.ReferTo, body.Votes);
+        var followUp = body.FollowUpAfterDays is { } days ? TimeSpan.FromDays(days) : (TimeSpan?)null;
+        return AnswerCommand(await commands.RecordResultAsync(motionId, command, Actor(request), followUp, ct));
+    }
+
+    private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> RetryAsync(string motionId, CommandService commands, CancellationToken ct) =>
+        AnswerCommand(await commands.RetryAsync(motionId, ct));
+
+    private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> EndFollowUpAsync(string motionId, HttpRequest request, CommandService commands, CancellationToken ct) =>
+        AnswerCommand(await commands.EndFollowUpAsync(motionId, Actor(request), ct));
+
+    private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> VoteAsync(string voteToken, HttpRequest request, CommandService commands, CancellationToken ct)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<VoteRequest>(request, ct);
+        return problem ?? AnswerCommand(await commands.VoteAsync(voteToken, body!.Choice, body.Comment, ct));
+    }
+
+    private static string Actor(HttpRequest request) => "Ratsbüro" + (request.HttpContext.User.Identity?.Name is { Length: > 0 } name && name.Contains('@', StringComparison.Ordinal) ? $" ({name})" : "");
+
+    private static Results<Ok<CommandResponse>, ProblemHttpResult> Answer(Outcome<MotionRecord> outcome) =>
+        outcome.Succeeded ? TypedResults.Ok(new CommandResponse(outcome.Value!.MotionId, outcome.Value.Stage, outcome.Detail)) : ApiProblems.From(outcome);
+
+    private static Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult> AnswerCommand(Outcome<MotionRecord> outcome) => outcome switch
+    {
+        { Status: 202, Value: { } motion } => TypedResults.Accepted((string?)null, new CommandResponse(motion.MotionId, motion.Stage, outcome.Detail)),
+        { Succeeded: true, Value: { } motion } => TypedResults.Ok(new CommandResponse(motion.MotionId, motion.Stage, outcome.Detail)),
+        _ => ApiProblems.From(outcome),
+    };
+}

@@ -1,0 +1,20 @@
+using Ratsworkflow.Functions.Beirat;
+using Ratsworkflow.Functions.Consultations;
+using Ratsworkflow.Functions.Motions;
+
+namespace Ratsworkflow.Functions.Api;
+
+public sealed record TokenRequest(string? Token);
+
+public sealed record ScheduleRequest(string? OrganizationId, DateOnly? MeetingDate);
+
+/// <param name="FollowUpAfterDays">Only with the council's result: a Wiedervorlage after this many days (repeats until ended).</param>
+public sealed record ResultRequest(string? OrganizationId, ConsultationOutcome? Outcome, string? ResolutionText, string? ReferTo, VoteCount? Votes, int? FollowUpAfterDays);
+
+public sealed record VoteRequest(VoteChoice? Choice, string? Comment);
+
+public sealed record SubmittedResponse(string MotionId, MotionStage Status);
+
+public sealed record CommandResponse(string MotionId, MotionStage Stage, string? Detail);
+
+public sealed record MotionListResponse(IReadOnlyList<MotionListItem> Items, string? Continuation);

@@ -1,0 +1,49 @@
+using Ratsworkflow.Functions.Beirat;
+using Ratsworkflow.Functions.Consultations;
+using Ratsworkflow.Functions.Motions;
+
+namespace Ratsworkflow.Functions.Api;
+
+/// <summary>
+/// <c>GET /api/motions/{id}</c> exactly as DESIGN.md §2 specifies, plus fields added since (extend, don't break).
+/// <c>status</c> is machine-readable (the stage while it is running, "Failed" when a step failed); the German
+/// description is <c>statusText</c>.
+/// </summary>
+public sealed record MotionView(
+    string MotionId,
+    string? Reference,
+    string Title,
+    string FactionId,
+    MotionStage Stage,
+    string Status,
+    string StatusText,
+    string? WaitingFor,
+    DateTimeOffset? DueAt,
+    bool Overdue,
+    string ResolutionText,
+    string Justification,
+    string? FinancialImpact,
+    IReadOnlyList<ConsultationView> Consultations,
+    BeiratView? Beirat,
+    ConsultationOutcome? Decision,
+    IReadOnlyList<ResolutionTextVersion> ResolutionTexts,
+    IReadOnlyList<HistoryView> History,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public static MotionView From(MotionRecord m, IReadOnlyList<TimelineEntry> timeline) => new(
+        m.MotionId, m.Reference, m.Title, m.FactionId, m.Stage,
+        m.Stage.ToString(), m.Status, m.WaitingFor, m.DueAt, m.Overdue,
+        m.ResolutionText, m.Justification, m.FinancialImpact,
+        m.Consultations.Select(c => new ConsultationView(c.OrganizationId, c.MeetingDate, c.Outcome, c.Votes)).ToList(),
+        m.Beirat is { } b ? new BeiratView(b.Votes.Yes, b.Votes.No, b.Votes.Abstain, b.Outcome, b.Deadline, b.VotingMembers) : null,
+        m.Decision, m.ResolutionTexts,
+        timeline.Select(e => new HistoryView(e.At, e.Type, e.Text, e.Actor)).ToList(),
+        m.CreatedAt, m.UpdatedAt);
+}
+
+public sealed record ConsultationView(string OrganizationId, DateOnly? MeetingDate, ConsultationOutcome? Outcome, VoteCount? Votes);
+
+public sealed record BeiratView(int Yes, int No, int Abstain, BeiratOutcome Outcome, DateTimeOffset Deadline, int VotingMembers);
+
+public sealed record HistoryView(DateTimeOffset At, string Type, string Text, string? Actor);

@@ -1,0 +1,39 @@
+namespace Ratsworkflow.Functions.Motions;
+
+/// <summary>The dashboard's filters; the most selective one picks the index partition, the others filter within it.</summary>
+public sealed record MotionQuery(MotionStage? Stage = null, string? FactionId = null, bool? Overdue = null, string? Search = null, string? Continuation = null, int PageSize = 50);
+
+public sealed record MotionPage(IReadOnlyList<MotionListItem> Items, string? Continuation);
+
+public static class MotionQueries
+{
+    /// <summary>Reads one page; filters within the page may make it shorter, the continuation still goes on.</summary>
+    public static async Task<MotionPage> PageAsync(this MotionIndex index, MotionQuery query, CancellationToken cancellationToken)
+    {
+        var words = query.Search is { Length: > 0 } search ? SearchWords.Split(search) : [];
+        var partition = words.Count > 0 ? MotionIndex.WordPartition(words.OrderByDescending(w => w.Length).First())
+            : query.Overdue == true ? MotionIndex.OverduePartition
+            : query.Stage is { } stage ? MotionIndex.StagePartition(stage)
+            : query.FactionId is { Length: > 0 } faction ? MotionIndex.FactionPartition(faction)
+            : MotionIndex.All;
+        var filters = new List<string>();
+        if (query.Stage is { } s)
+        {
+            filters.Add(Azure.Data.Tables.TableClient.CreateQueryFilter($"Stage eq {s.ToString()}"));
+        }
+        if (query.FactionId is { Length: > 0 } f)
+        {
+            filters.Add(Azure.Data.Tables.TableClient.CreateQueryFilter($"FactionId eq {f}"));
+        }
+        if (query.Overdue is { } overdue)
+        {
+            filters.Add(Azure.Data.Tables.TableClient.CreateQueryFilter($"Overdue eq {overdue}"));
+        }
+        var (items, continuation) = await index.PageAsync(partition, filters.Count == 0 ? null : string.Join(" and ", filters), query.Continuation, Math.Clamp(query.PageSize, 1, 200), cancellationToken);
+        if (words.Count > 1)
+        {
+            items = items.Where(i => words.All(w => SearchWords.Of(i.Title, i.Reference).Contains(w))).ToList();
+        }
+        return new MotionPage(items, continuation);
+    }
+}

@@ -1,0 +1,68 @@
+using Ratsworkflow.Functions.Beirat;
+using Ratsworkflow.Functions.Consultations;
+
+namespace Ratsworkflow.Functions.Motions;
+
+/// <summary>
+/// A motion as everyone reads it: its texts, where it stands, whom it waits for and until when. The orchestrator's
+/// activities are its only writers after submission, so it never needs a replay to be read.
+/// </summary>
+public sealed record MotionRecord
+{
+    public required string MotionId { get; init; }
+    public string? Reference { get; init; }
+    public required string FactionId { get; init; }
+    public required string SubmitterName { get; init; }
+    public required string SubmitterEmail { get; init; }
+    public required string Title { get; init; }
+    public required string ResolutionText { get; init; }
+    public required string Justification { get; init; }
+    public string? FinancialImpact { get; init; }
+    public bool BeiratReview { get; init; }
+    public IReadOnlyList<string> RequestedConsultations { get; init; } = [];
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public DateTimeOffset? RegisteredAt { get; init; }
+
+    public MotionStage Stage { get; init; } = MotionStage.AwaitingConfirmation;
+
+    /// <summary>The stage before it failed, so a retried motion shows where it is again.</summary>
+    public MotionStage? StageBeforeFailure { get; init; }
+
+    /// <summary>What is happening now, in German, e.g. "Wartet auf den Sitzungstermin".</summary>
+    public string Status { get; init; } = "Bestätigung durch die Fraktion ausstehend";
+
+    /// <summary>Who has to act next, in German, e.g. "Ratsbüro" or "Integrationsrat".</summary>
+    public string? WaitingFor { get; init; }
+
+    public DateTimeOffset? DueAt { get; init; }
+    public bool Overdue { get; init; }
+    public IReadOnlyList<Consultation> Consultations { get; init; } = [];
+    public IReadOnlyList<ResolutionTextVersion> ResolutionTexts { get; init; } = [];
+    public BeiratSummary? Beirat { get; init; }
+    public ConsultationOutcome? Decision { get; init; }
+    public DateTimeOffset? DecidedAt { get; init; }
+    public DateTimeOffset? WithdrawnAt { get; init; }
+    public string? FailureReason { get; init; }
+
+    /// <summary>The last commands the workflow processed, so an API call can wait for its own answer.</summary>
+    public IReadOnlyList<CommandAck> Acks { get; init; } = [];
+
+    public MotionRecord WithAck(CommandAck ack) => this with { Acks = [.. Acks.Where(a => a.CommandId != ack.CommandId).TakeLast(49), ack] };
+}
+
+/// <param name="Deadline">When the vote closes at the latest.</param>
+public sealed record BeiratSummary(string OrganizationId, int Round, DateTimeOffset Deadline, VoteCount Votes, int VotingMembers, BeiratOutcome Outcome, bool ReminderSent = false);
+
+/// <summary>The workflow's answer to one command: <see cref="Status"/> is the HTTP status the API returns.</summary>
+public sealed record CommandAck(string CommandId, int Status, string? Detail = null, IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    public bool Succeeded => Status is >= 200 and < 300;
+
+    public static CommandAck Ok(string commandId, string? detail = null) => new(commandId, 200, detail);
+
+    public static CommandAck Conflict(string commandId, string detail) => new(commandId, 409, detail);
+}
+
+/// <summary>One line of a motion's timeline: what happened, when, and who did it.</summary>
+public sealed record TimelineEntry(DateTimeOffset At, string Type, string Text, string? Actor = null);

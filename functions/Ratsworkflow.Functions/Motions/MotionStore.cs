@@ -1,0 +1,97 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Ratsworkflow.Functions.Motions;
+
+/// <summary>Reads and writes motions (record + timeline, one partition each) and keeps the dashboard index in step.</summary>
+public sealed class MotionStore(TableServiceClient tables, MotionIndex index)
+{
+    public const string TableName = "Motions";
+    private readonly TableClient _table = tables.GetTableClient(TableName);
+    private Task? _created;
+
+    public async Task<MotionRecord?> GetAsync(string motionId, CancellationToken cancellationToken = default)
+    {
+        await EnsureTableAsync();
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(motionId, MotionRows.RecordKey, cancellationToken: cancellationToken);
+        return row.HasValue ? MotionRows.FromEntity(row.Value!) : null;
+    }
+
+    public async Task<(MotionRecord Record, IReadOnlyList<TimelineEntry> Timeline)?> GetWithTimelineAsync(string motionId, CancellationToken cancellationToken = default)
+    {
+        await EnsureTableAsync();
+        MotionRecord? record = null;
+        var timeline = new List<TimelineEntry>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == motionId, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey == MotionRows.RecordKey)
+            {
+                record = MotionRows.FromEntity(row);
+            }
+            else
+            {
+                timeline.Add(MotionRows.TimelineFromEntity(row));
+            }
+        }
+        return record is null ? null : (record, timeline.OrderBy(e => e.At).ToList());
+    }
+
+    /// <summary>Stores a new motion; false when one with this id exists already.</summary>
+    public async Task<bool> CreateAsync(MotionRecord record, TimelineEntry first, CancellationToken cancellationToken = default)
+    {
+        await EnsureTableAsync();
+        try
+        {
+            await _table.SubmitTransactionAsync(
+            [
+                new TableTransactionAction(TableTransactionActionType.Add, MotionRows.ToEntity(record)),
+                new TableTransactionAction(TableTransactionActionType.Add, MotionRows.ToEntity(record.MotionId, "created", first)),
+            ], cancellationToken);
+        }
+        catch (TableTransactionFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
+        await index.UpdateAsync(null, record, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Writes the new record with its timeline entries in one transaction. Entries are keyed by the caller (derived
+    /// from the activity's idempotency key), so an activity that runs twice writes each entry once.
+    /// </summary>
+    public async Task SaveAsync(MotionRecord before, MotionRecord after, IReadOnlyList<(string Key, TimelineEntry Entry)> timeline, CancellationToken cancellationToken = default)
+    {
+        await EnsureTableAsync();
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpsertReplace, MotionRows.ToEntity(after)) };
+        actions.AddRange(timeline.Select(t => new TableTransactionAction(TableTransactionActionType.UpsertReplace, MotionRows.ToEntity(after.MotionId, t.Key, t.Entry))));
+        await _table.SubmitTransactionAsync(actions, cancellationToken);
+        await index.UpdateAsync(before, after, cancellationToken);
+    }
+
+    /// <summary>Removes a motion that never became binding (unconfirmed and expired): its personal data goes with it.</summary>
+    public async Task DeleteAsync(MotionRecord record, CancellationToken cancellationToken = default)
+    {
+        await EnsureTableAsync();
+        var keys = new List<string>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == record.MotionId, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            keys.Add(row.RowKey);
+        }
+        foreach (var chunk in keys.Chunk(100))
+        {
+            await _table.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(record.MotionId, k), ETag.All)), cancellationToken);
+        }
+        await index.RemoveAsync(record, cancellationToken);
+    }
+
+    private Task EnsureTableAsync()
+    {
+        var created = _created;
+        if (created is null || created.IsFaulted)
+        {
+            _created = created = _table.CreateIfNotExistsAsync();
+        }
+        return created;
+    }
+}

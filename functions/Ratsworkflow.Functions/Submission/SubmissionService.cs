@@ -1,0 +1,165 @@
+using Microsoft.Extensions.Options;
+using Ratsworkflow.Durable;
+using Ratsworkflow.Functions.Beirat;
+using Ratsworkflow.Functions.Email;
+using Ratsworkflow.Functions.Motions;
+using Ratsworkflow.Functions.Organizations;
+using Ratsworkflow.Functions.Tokens;
+using Ratsworkflow.Functions.Workflow;
+
+namespace Ratsworkflow.Functions.Submission;
+
+public sealed record Submitted(string MotionId, MotionStage Status);
+
+/// <summary>
+/// A faction's motion from the form or the API to its start: validated (nothing stored on error), held until someone
+/// at the faction's registered address confirms it, and only then handed to the workflow.
+/// </summary>
+public sealed class SubmissionService(
+    MotionStore motions,
+    OrganizationStore organizations,
+    IAccessTokenStore tokens,
+    NotificationSender mail,
+    DurableTaskClient engine,
+    IOptions<WorkflowOptions> options,
+    IOptions<BeiratRules> beiratRules,
+    TimeProvider clock,
+    ILogger<SubmissionService> logger)
+{
+    public async Task<Outcome<Submitted>> SubmitAsync(MotionSubmission submission, CancellationToken cancellationToken)
+    {
+        var catalog = await organizations.GetCatalogAsync(cancellationToken);
+        var input = submission.Normalized();
+        var errors = MotionSubmissionValidator.Validate(input, catalog);
+        if (errors.Count > 0)
+        {
+            return Outcomes.Fail<Submitted>(400, "Der Antrag ist unvollständig oder enthält ungültige Angaben.", errors);
+        }
+        var now = clock.GetUtcNow();
+        var motion = new MotionRecord
+        {
+            MotionId = Guid.NewGuid().ToString("N"),
+            FactionId = input.FactionId!,
+            SubmitterName = input.SubmitterName!,
+            SubmitterEmail = input.SubmitterEmail!,
+            Title = input.Title!,
+            ResolutionText = input.ResolutionText!,
+            Justification = input.Justification!,
+            FinancialImpact = input.FinancialImpact,
+            BeiratReview = input.BeiratReview,
+            RequestedConsultations = input.Consultations!.OfType<string>().ToList(),
+            CreatedAt = now,
+            UpdatedAt = now,
+            WaitingFor = catalog.NameOf(input.FactionId!) + " (Bestätigung)",
+            DueAt = now + options.Value.ConfirmationExpiry,
+        };
+        await motions.CreateAsync(motion, new TimelineEntry(now, "submitted", "Antrag eingereicht; Bestätigung durch die Fraktion angefordert.", motion.SubmitterName), cancellationToken);
+        try
+        {
+            await SendConfirmationRequestAsync(motion, catalog, cancellationToken);
+        }
+        catch (EmailDeliveryException ex)
+        {
+            // Without the mail nobody could confirm: take the submission back, so the faction can simply try again.
+            logger.LogError(ex, "Confirmation mail for motion {MotionId} could not be sent.", motion.MotionId);
+            await motions.DeleteAsync(motion, cancellationToken);
+            return Outcomes.Fail<Submitted>(503, "Die Bestätigungs-E-Mail konnte nicht versendet werden. Bitte versuchen Sie es später erneut.");
+        }
+        return Outcomes.Ok(new Submitted(motion.MotionId, MotionStage.AwaitingConfirmation), 202);
+    }
+
+    /// <summary>The faction confirms with the mailed token: the motion becomes binding and its workflow starts.</summary>
+    public async Task<Outcome<MotionRecord>> ConfirmAsync(string motionId, string? token, CancellationToken cancellationToken)
+    {
+        var motion = await motions.GetAsync(motionId, cancellationToken);
+        var resolution = await tokens.ResolveAsync(TokenPurpose.Confirmation, token, cancellationToken);
+        if (motion is null || resolution.Token?.Subject.MotionId != motionId)
+        {
+            return Outcomes.Fail<MotionRecord>(404, "Dieser Bestätigungslink ist ungültig.");
+        }
+        if (motion.Stage != MotionStage.AwaitingConfirmation)
+        {
+            return Outcomes.Ok(motion, 200, "Der Antrag ist bereits bestätigt.");
+        }
+        if (resolution.Status == TokenStatus.Expired)
+        {
+            return Outcomes.Fail<MotionRecord>(410, "Dieser Bestätigungslink ist abgelaufen. Bitte reichen Sie den Antrag erneut ein.");
+        }
+        var consumed = await tokens.ConsumeAsync(TokenPurpose.Confirmation, token, cancellationToken);
+        if (!consumed.IsValid && consumed.Status != TokenStatus.Used)
+        {
+            return Outcomes.Fail<MotionRecord>(409, "Dieser Bestätigungslink kann nicht mehr verwendet werden.");
+        }
+        await StartAsync(motionId, cancellationToken);
+        return Outcomes.Ok(motion, 200, "Der Antrag ist bestätigt und wird registriert.");
+    }
+
+    /// <summary>Unconfirmed motions past their expiry never became binding: the faction is told and the data deleted.</summary>
+    public async Task<int> ExpireUnconfirmedAsync(MotionIndex index, CancellationToken cancellationToken)
+    {
+        var before = clock.GetUtcNow() - options.Value.ConfirmationExpiry;
+        var expired = 0;
+        string? continuation = null;
+        var catalog = await organizations.GetCatalogAsync(cancellationToken);
+        do
+        {
+            var page = await index.PageAsync(new MotionQuery(Stage: MotionStage.AwaitingConfirmation, Continuation: continuation, PageSize: 100), cancellationToken);
+            foreach (var item in page.Items.Where(i => i.CreatedAt <= before))
+            {
+                if (await motions.GetAsync(item.MotionId, cancellationToken) is not { Stage: MotionStage.AwaitingConfirmation } motion)
+                {
+                    continue;
+                }
+                await tokens.CloseAsync(TokenGroup.Motion(TokenPurpose.Confirmation, motion.MotionId), cancellationToken);
+                await mail.SendAsync(new ConfirmationExpired
+                {
+                    To = WorkflowServices.Faction(motion, catalog),
+                    Link = MailLink.NewMotion(),
+                    Motion = WorkflowServices.Summary(motion, catalog),
+                    SubmittedAt = motion.CreatedAt,
+                }, "expired:" + motion.MotionId, cancellationToken);
+                await motions.DeleteAsync(motion, cancellationToken);
+                expired++;
+            }
+            continuation = page.Continuation;
+        }
+        while (continuation is not null);
+        return expired;
+    }
+
+    private async Task StartAsync(string motionId, CancellationToken cancellationToken)
+    {
+        var catalog = await organizations.GetCatalogAsync(cancellationToken);
+        var o = options.Value;
+        var settings = new WorkflowSettings(o.BeiratDeadline, o.BeiratReminderBefore, o.OverdueGrace, beiratRules.Value.QuorumShare, catalog.Body.TimeZone);
+        var existing = await engine.GetInstanceAsync(motionId, cancellationToken: cancellationToken);
+        if (existing is null || existing.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
+        {
+            try
+            {
+                await engine.ScheduleNewOrchestrationInstanceAsync(RatsbeschlussOrchestrator.Name, new MotionWorkflowInput(motionId, settings),
+                    new StartOrchestrationOptions(motionId), cancellationToken);
+            }
+            catch (InvalidOperationException)
+            {
+                // A concurrent confirmation started it a moment ago: nothing left to do.
+            }
+        }
+    }
+
+    private async Task SendConfirmationRequestAsync(MotionRecord motion, OrganizationCatalog catalog, CancellationToken cancellationToken)
+    {
+        var expiresAt = motion.CreatedAt + options.Value.ConfirmationExpiry;
+        var faction = catalog.Find(motion.FactionId)!;
+        var token = await tokens.IssueAsync(TokenPurpose.Confirmation, TokenSubject.Confirmation(motion.MotionId, faction.Email ?? ""), expiresAt, cancellationToken);
+        await mail.SendAsync(new ConfirmationRequested
+        {
+            To = WorkflowServices.Faction(motion, catalog),
+            Link = MailLink.Confirmation(motion.MotionId, token),
+            Motion = WorkflowServices.Summary(motion, catalog),
+            SubmitterName = motion.SubmitterName,
+            SubmittedAt = motion.CreatedAt,
+            ExpiresAt = expiresAt,
+        }, "confirm:" + motion.MotionId, cancellationToken);
+    }
+}

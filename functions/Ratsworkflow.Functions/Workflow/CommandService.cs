@@ -1,0 +1,171 @@
+using Microsoft.Extensions.Options;
+using Ratsworkflow.Durable;
+using Ratsworkflow.Functions.Beirat;
+using Ratsworkflow.Functions.Consultations;
+using Ratsworkflow.Functions.Motions;
+using Ratsworkflow.Functions.Organizations;
+using Ratsworkflow.Functions.Tokens;
+
+namespace Ratsworkflow.Functions.Workflow;
+
+/// <summary>
+/// What people ask of a running motion. Each request is checked against the motion's current record first (a wrong
+/// stage is a 409 at once, nothing is sent), then handed to its orchestrator as a command, and the answer the
+/// orchestrator records is returned — so the API is synchronous while the workflow stays the single writer.
+/// </summary>
+public sealed class CommandService(
+    MotionStore motions,
+    OrganizationStore organizations,
+    IAccessTokenStore tokens,
+    DurableTaskClient engine,
+    IOptions<WorkflowOptions> options,
+    TimeProvider clock)
+{
+    public async Task<Outcome<MotionRecord>> ScheduleAsync(string motionId, ScheduleConsultation command, string actor, CancellationToken cancellationToken) =>
+        await ConsultationAsync(motionId, command, actor, null, cancellationToken);
+
+    public async Task<Outcome<MotionRecord>> RecordResultAsync(string motionId, RecordConsultationResult command, string actor, TimeSpan? followUpAfter, CancellationToken cancellationToken) =>
+        await ConsultationAsync(motionId, command, actor, followUpAfter, cancellationToken);
+
+    /// <summary>The faction (status-link token) or a clerk on its behalf (<paramref name="clerk"/>), before the council's decision.</summary>
+    public async Task<Outcome<MotionRecord>> WithdrawAsync(string motionId, string? statusToken, string? clerk, CancellationToken cancellationToken)
+    {
+        if (clerk is null)
+        {
+            var resolution = await tokens.ResolveAsync(TokenPurpose.Status, statusToken, cancellationToken);
+            if (!resolution.IsValid || resolution.Token!.Subject.MotionId != motionId)
+            {
+                return Outcomes.Fail<MotionRecord>(resolution.Status == TokenStatus.Expired ? 410 : 403, "Dieser Link berechtigt nicht zum Zurückziehen des Antrags.");
+            }
+        }
+        var motion = await motions.GetAsync(motionId, cancellationToken);
+        if (motion is null)
+        {
+            return Outcomes.Fail<MotionRecord>(404, Outcomes.NotFound);
+        }
+        if (motion.Stage is MotionStage.Decided or MotionStage.Withdrawn or MotionStage.Failed or MotionStage.AwaitingConfirmation)
+        {
+            return Outcomes.Fail<MotionRecord>(409, motion.Stage switch
+            {
+                MotionStage.Decided => "Der Rat hat bereits beschlossen; der Antrag kann nicht mehr zurückgezogen werden.",
+                MotionStage.Withdrawn => "Der Antrag ist bereits zurückgezogen.",
+                MotionStage.AwaitingConfirmation => "Der Antrag ist noch nicht bestätigt; ohne Bestätigung verfällt er von selbst.",
+                _ => "Der Antrag steckt in einem fehlgeschlagenen Schritt; das Ratsbüro muss ihn zuerst wiederholen.",
+            });
+        }
+        return await SendAsync(motion, new MotionCommand(NewId(), MotionCommandType.Withdraw, clerk is null ? "Fraktion" : $"Ratsbüro ({clerk}) im Auftrag der Fraktion"), cancellationToken);
+    }
+
+    /// <summary>A Beirat member's vote from the personal link: bound to one member, motion and round.</summary>
+    public async Task<Outcome<MotionRecord>> VoteAsync(string? voteToken, VoteChoice? choice, string? comment, CancellationToken cancellationToken)
+    {
+        var resolution = await tokens.ResolveAsync(TokenPurpose.Vote, voteToken, cancellationToken);
+        switch (resolution.Status)
+        {
+            case TokenStatus.Unknown:
+                return Outcomes.Fail<MotionRecord>(404, "Dieser Abstimmungslink ist ungültig.");
+            case TokenStatus.Expired:
+                return Outcomes.Fail<MotionRecord>(410, "Die Frist für diese Abstimmung ist abgelaufen.");
+            case TokenStatus.Closed or TokenStatus.Used:
+                return Outcomes.Fail<MotionRecord>(409, "Die Abstimmung ist beendet; Stimmen können nicht mehr abgegeben werden.");
+        }
+        if (choice is null)
+        {
+            return Outcomes.Fail<MotionRecord>(400, "Bitte wählen Sie Ja, Nein oder Enthaltung.", new Dictionary<string, string[]> { ["choice"] = ["Bitte wählen Sie Ja, Nein oder Enthaltung."] });
+        }
+        if (comment is { Length: > 2000 })
+        {
+            return Outcomes.Fail<MotionRecord>(400, "Der Kommentar ist zu lang.", new Dictionary<string, string[]> { ["comment"] = ["Der Kommentar darf höchstens 2000 Zeichen lang sein."] });
+        }
+        var subject = resolution.Token!.Subject;
+        var motion = await motions.GetAsync(subject.MotionId!, cancellationToken);
+        if (motion is not { Stage: MotionStage.BeiratReview })
+        {
+            return Outcomes.Fail<MotionRecord>(409, "Die Abstimmung ist beendet; Stimmen können nicht mehr abgegeben werden.");
+        }
+        return await SendAsync(motion, new MotionCommand(NewId(), MotionCommandType.Vote, "Beirat")
+        {
+            MemberId = subject.MemberId,
+            Round = subject.Round,
+            Choice = choice,
+            Comment = comment,
+        }, cancellationToken);
+    }
+
+    public async Task<Outcome<MotionRecord>> EndFollowUpAsync(string motionId, string clerk, CancellationToken cancellationToken)
+    {
+        var motion = await motions.GetAsync(motionId, cancellationToken);
+        if (motion is null)
+        {
+            return Outcomes.Fail<MotionRecord>(404, Outcomes.NotFound);
+        }
+        return motion.Stage != MotionStage.Decided
+            ? Outcomes.Fail<MotionRecord>(409, "Eine Wiedervorlage gibt es erst nach dem Beschluss.")
+            : await SendAsync(motion, new MotionCommand(NewId(), MotionCommandType.EndFollowUp, clerk), cancellationToken);
+    }
+
+    /// <summary>Retries the step that failed (e.g. after a poison message) and shows the motion where it was.</summary>
+    public async Task<Outcome<MotionRecord>> RetryAsync(string motionId, CancellationToken cancellationToken)
+    {
+        var motion = await motions.GetAsync(motionId, cancellationToken);
+        if (motion is null)
+        {
+            return Outcomes.Fail<MotionRecord>(404, Outcomes.NotFound);
+        }
+        if (motion.Stage != MotionStage.Failed || !await engine.RewindInstanceAsync(motionId, cancellationToken))
+        {
+            return Outcomes.Fail<MotionRecord>(409, "Dieser Antrag hat keinen fehlgeschlagenen Schritt, der wiederholt werden kann.");
+        }
+        var restored = motion with { Stage = motion.StageBeforeFailure ?? MotionStage.Registered, StageBeforeFailure = null, FailureReason = null, Status = "Fehlgeschlagener Schritt wird wiederholt" };
+        await motions.SaveAsync(motion, restored, [($"retry|{clock.GetUtcNow().UtcTicks}", new TimelineEntry(clock.GetUtcNow(), "retry", "Fehlgeschlagener Schritt wird wiederholt.", "Ratsbüro"))], cancellationToken);
+        return Outcomes.Ok(restored);
+    }
+
+    private async Task<Outcome<MotionRecord>> ConsultationAsync(string motionId, ConsultationCommand command, string actor, TimeSpan? followUpAfter, CancellationToken cancellationToken)
+    {
+        var motion = await motions.GetAsync(motionId, cancellationToken);
+        if (motion is null)
+        {
+            return Outcomes.Fail<MotionRecord>(404, Outcomes.NotFound);
+        }
+        if (motion.Stage is not (MotionStage.Consultation or MotionStage.Council))
+        {
+            return Outcomes.Fail<MotionRecord>(409, $"Der Antrag ist im Stand „{MotionStages.DisplayName(motion.Stage)}“; Termine und Ergebnisse sind erst in der Beratungsfolge möglich.");
+        }
+        var catalog = await organizations.GetCatalogAsync(cancellationToken);
+        var state = new ConsultationState(motion.Consultations, motion.ResolutionTexts);
+        var check = ConsultationDecider.Decide(command, state, catalog, catalog.Body.Today(clock.GetUtcNow()));
+        if (check.Error is { } error)
+        {
+            return Outcomes.Fail<MotionRecord>(error.Kind == ConsultationErrorKind.Conflict ? 409 : 400, error.Detail, error.Errors);
+        }
+        return await SendAsync(motion, new MotionCommand(NewId(), MotionCommandType.Consultation, actor) { Consultation = command, FollowUpAfter = followUpAfter }, cancellationToken);
+    }
+
+    private async Task<Outcome<MotionRecord>> SendAsync(MotionRecord motion, MotionCommand command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await engine.RaiseEventAsync(motion.MotionId, MotionCommand.EventName, command, cancellationToken);
+        }
+        catch (Exception ex) when (ex is OrchestrationNotFoundException or InvalidOperationException)
+        {
+            return Outcomes.Fail<MotionRecord>(409, "Der Ablauf dieses Antrags ist beendet; die Anfrage ist nicht mehr möglich.");
+        }
+        var until = DateTime.UtcNow + options.Value.CommandWait;
+        var delay = TimeSpan.FromMilliseconds(20);
+        while (DateTime.UtcNow < until)
+        {
+            await Task.Delay(delay, cancellationToken);
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 1.5, 250));
+            var current = await motions.GetAsync(motion.MotionId, cancellationToken);
+            if (current?.Acks.FirstOrDefault(a => a.CommandId == command.CommandId) is { } ack)
+            {
+                return ack.Succeeded ? Outcomes.Ok(current, 200, ack.Detail) : Outcomes.Fail<MotionRecord>(ack.Status, ack.Detail ?? "Die Anfrage wurde abgelehnt.", ack.Errors);
+            }
+        }
+        return Outcomes.Ok(motion, 202, "Die Anfrage ist angenommen und wird bearbeitet.");
+    }
+
+    private static string NewId() => Guid.NewGuid().ToString("N");
+}

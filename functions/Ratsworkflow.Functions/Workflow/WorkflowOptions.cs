@@ -1,0 +1,28 @@
+namespace Ratsworkflow.Functions.Workflow;
+
+/// <summary>
+/// The durations of DESIGN.md's configuration table (<c>Workflow__BeiratDeadline</c> …). A test deployment can set
+/// them to seconds. They are copied into each motion's input when it starts, so a later change does not alter a
+/// running motion's replay.
+/// </summary>
+public sealed class WorkflowOptions
+{
+    public const string Section = "Workflow";
+
+    public TimeSpan BeiratDeadline { get; set; } = TimeSpan.FromDays(14);
+    public TimeSpan BeiratReminderBefore { get; set; } = TimeSpan.FromDays(3);
+    public TimeSpan OverdueGrace { get; set; } = TimeSpan.FromDays(2);
+    public TimeSpan ConfirmationExpiry { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>The Wiedervorlage interval when a clerk asks for one without naming it.</summary>
+    public TimeSpan FollowUpInterval { get; set; } = TimeSpan.FromDays(730);
+
+    /// <summary>How long a faction's status link works.</summary>
+    public TimeSpan StatusLinkLifetime { get; set; } = TimeSpan.FromDays(730);
+
+    /// <summary>How long an API call waits for the workflow's answer before it answers 202.</summary>
+    public TimeSpan CommandWait { get; set; } = TimeSpan.FromSeconds(15);
+}
+
+/// <summary>What a running motion keeps of the configuration.</summary>
+public sealed record WorkflowSettings(TimeSpan BeiratDeadline, TimeSpan ReminderBefore, TimeSpan OverdueGrace, decimal QuorumShare, string TimeZone);

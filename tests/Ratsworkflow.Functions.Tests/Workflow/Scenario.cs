@@ -1,0 +1,111 @@
+using Xunit;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Ratsworkflow.Functions.Api;
+using Ratsworkflow.Functions.Motions;
+using Ratsworkflow.Testing;
+
+namespace Ratsworkflow.Functions.Tests.Workflow;
+
+/// <summary>Drives one motion through the JSON API the way a faction, Beirat members and a clerk would.</summary>
+public sealed class Scenario(WorkflowApp app)
+{
+    public static readonly JsonSerializerOptions Json = JsonBody.Options;
+    public static readonly string[] VotingMembers =
+    [
+        "aylin.demir@example.org", "dimitrios.papadopoulos@example.org", "olena.kovalenko@example.org", "mehmet.yildiz@example.org",
+        "fatima.al-hassan@example.org", "kwame.mensah@example.org", "joanna.nowak@example.org",
+    ];
+
+    public string Title { get; } = "Integrationskonzept " + Guid.NewGuid().ToString("N")[..8];
+    public string MotionId { get; private set; } = "";
+
+    public async Task<string> SubmitAsync(bool beiratReview = false, params string[] committees)
+    {
+        var response = await app.Anonymous.PostAsJsonAsync("/api/motions", new
+        {
+            factionId = "gruene",
+            submitterName = "Maria Beispiel",
+            submitterEmail = "maria.beispiel@example.org",
+            title = Title,
+            resolutionText = "Die Verwaltung wird beauftragt, ein Integrationskonzept zu entwickeln.",
+            justification = "Integration ist eine Querschnittsaufgabe.",
+            beiratReview,
+            consultations = committees,
+        });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        MotionId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("motionId").GetString()!;
+        return MotionId;
+    }
+
+    public async Task<ReceivedMail> MailAsync(string to, string subjectPart)
+    {
+        var mails = await app.Mail.WaitForAsync(all => all.Any(m => Matches(m, to, subjectPart)));
+        return mails.Last(m => Matches(m, to, subjectPart));
+    }
+
+    public async Task<int> CountMailsAsync(string to, string subjectPart) =>
+        (await app.Mail.GetAllAsync()).Count(m => Matches(m, to, subjectPart));
+
+    public async Task ConfirmFromMailAsync()
+    {
+        var mail = await MailAsync("gruene-fraktion@example.org", "bestätigen Sie den Antrag");
+        var token = WorkflowApp.TokenFrom(mail, "/bestaetigen/");
+        var response = await app.Anonymous.PostAsJsonAsync($"/api/motions/{MotionId}/confirm", new { token });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    public async Task<MotionView> WaitForStageAsync(MotionStage stage, Func<MotionView, bool>? also = null)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        MotionView? view = null;
+        while (DateTime.UtcNow < until)
+        {
+            view = await GetAsync();
+            if (view.Stage == stage && (also?.Invoke(view) ?? true))
+            {
+                return view;
+            }
+            await Task.Delay(30);
+        }
+        throw new TimeoutException($"Motion {MotionId} did not reach {stage}; it is {view?.Stage}: {view?.StatusText}");
+    }
+
+    public Task<MotionView> GetAsync() => app.GetJsonAsync<MotionView>($"/api/motions/{MotionId}");
+
+    /// <summary>Each voting member's personal token, read from their mail, in the order of <see cref="VotingMembers"/>.</summary>
+    public async Task<List<string>> VoteTokensAsync(string subjectPart = "Ihre Stimme")
+    {
+        var tokens = new List<string>();
+        foreach (var member in VotingMembers)
+        {
+            tokens.Add(WorkflowApp.TokenFrom(await MailAsync(member, subjectPart), "/votum/"));
+        }
+        return tokens;
+    }
+
+    public Task<HttpResponseMessage> VoteAsync(string token, string choice) =>
+        app.Anonymous.PostAsJsonAsync($"/api/votes/{token}", new { choice });
+
+    public Task<HttpResponseMessage> ScheduleAsync(string organizationId, DateOnly date) =>
+        app.Clerk.PostAsJsonAsync($"/api/motions/{MotionId}/schedule", new { organizationId, meetingDate = date });
+
+    public Task<HttpResponseMessage> ResultAsync(string organizationId, string outcome, string? resolutionText = null, string? referTo = null, int? followUpAfterDays = null) =>
+        app.Clerk.PostAsJsonAsync($"/api/motions/{MotionId}/result", new { organizationId, outcome, resolutionText, referTo, followUpAfterDays, votes = new { yes = 9, no = 3, abstain = 1 } });
+
+    /// <summary>Schedules the meeting, moves the clock to it, and records the outcome.</summary>
+    public async Task MeetAsync(string organizationId, string outcome, int inDays = 7, string? resolutionText = null, string? referTo = null)
+    {
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var date = today.AddDays(inDays);
+        Assert.Equal(HttpStatusCode.OK, (await ScheduleAsync(organizationId, date)).StatusCode);
+        app.Clock.Advance(TimeSpan.FromDays(inDays));
+        var result = await ResultAsync(organizationId, outcome, resolutionText, referTo);
+        Assert.True(result.IsSuccessStatusCode, await result.Content.ReadAsStringAsync());
+    }
+
+    private bool Matches(ReceivedMail mail, string to, string subjectPart) =>
+        mail.IsTo(to) && mail.Subject.Contains(subjectPart, StringComparison.OrdinalIgnoreCase) &&
+        (mail.Subject.Contains(Title, StringComparison.Ordinal) || (mail.Text ?? "").Contains(Title, StringComparison.Ordinal));
+}

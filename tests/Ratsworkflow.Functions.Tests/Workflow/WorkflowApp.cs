@@ -1,0 +1,104 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Time.Testing;
+using Ratsworkflow.Durable;
+using Ratsworkflow.Testing;
+
+namespace Ratsworkflow.Functions.Tests.Workflow;
+
+/// <summary>
+/// The whole app in-process on a free port: real Azurite, real maildev, the engine polling fast, and a fake clock that
+/// only the test moves, so a 14-day Beirat deadline passes in milliseconds.
+/// </summary>
+public sealed partial class WorkflowApp : IAsyncDisposable
+{
+    public const string ClerkToken = "test-clerk-token-0123456789abcdef";
+    private readonly WebApplication _app;
+
+    private WorkflowApp(WebApplication app, FakeTimeProvider clock, MailDev mail, string baseUrl)
+    {
+        _app = app;
+        Clock = clock;
+        Mail = mail;
+        Anonymous = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        Clerk = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        Clerk.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ClerkToken);
+    }
+
+    public FakeTimeProvider Clock { get; }
+    public MailDev Mail { get; }
+    public HttpClient Anonymous { get; }
+    public HttpClient Clerk { get; }
+    public IServiceProvider Services => _app.Services;
+    public StorageRequestCounter EngineRequests => Services.GetRequiredService<StorageRequestCounter>();
+
+    public static async Task<WorkflowApp> StartAsync(string storage, MailDev mail, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
+    {
+        clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("RW_TEST_LOGS") == "1")
+        {
+            builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Information);
+        }
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = storage,
+            ["Email:Provider"] = "Smtp",
+            ["Email:Smtp:Host"] = "127.0.0.1",
+            ["Email:Smtp:Port"] = mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["App:PublicBaseUrl"] = "http://ratsworkflow.test",
+            ["Clerks:ApiToken"] = ClerkToken,
+            ["RateLimits:submission:PermitLimit"] = "10000",
+            ["RateLimits:token:PermitLimit"] = "10000",
+            ["ratsworkflow:engine:hubName"] = "wf" + Guid.NewGuid().ToString("N")[..10],
+            ["ratsworkflow:engine:minPollingInterval"] = "00:00:00.010",
+            ["ratsworkflow:engine:timerPollingInterval"] = "00:00:00.050",
+            ["extensions:queues:maxPollingInterval"] = "00:00:00.100",
+            ["extensions:queues:visibilityTimeout"] = "00:00:00.200",
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+        builder.AddRatsworkflow();
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        var app = builder.Build();
+        app.MapRatsworkflow();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new WorkflowApp(app, clock, mail, address);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Anonymous.Dispose();
+        Clerk.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    /// <summary>The last path segment of the first link in a mail that contains <paramref name="pathPart"/>.</summary>
+    public static string TokenFrom(ReceivedMail mail, string pathPart)
+    {
+        var match = Link().Matches(mail.Text ?? "").Select(m => m.Value).FirstOrDefault(l => l.Contains(pathPart, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"No link with '{pathPart}' in mail '{mail.Subject}':\n{mail.Text}");
+        return match.TrimEnd('/', '.', ')').Split('/')[^1];
+    }
+
+    public async Task<T> GetJsonAsync<T>(string path) =>
+        await Clerk.GetFromJsonAsync<T>(path) ?? throw new InvalidOperationException($"{path} returned nothing.");
+
+    [GeneratedRegex(@"https?://[^\s<>""]+")]
+    private static partial Regex Link();
+}
