@@ -13,7 +13,7 @@ internal static class ColdStart
         }
         var times = new List<double>();
         var memory = new List<double>();
-        for (var i = 0; i < (options.Quick ? 2 : 7); i++)
+        for (var i = 0; i < (options.Quick ? 1 : 7); i++)
         {
             await using var app = await AppUnderTest.StartAsync(storage.ConnectionString, mail, options.AppSettings);
             times.Add(app.Startup.TotalMilliseconds);

@@ -13,6 +13,19 @@ internal static class Machine
         return $"{Environment.ProcessorCount} CPUs (nproc), {cpu}, {mem} RAM, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
     }
 
+    /// <summary>The 1-minute load average: other work on the machine shows here (the benchmark itself adds about 1–2).</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
+    }
+
     /// <summary>Peak resident set size (VmHWM) of a process, in MiB.</summary>
     public static double PeakWorkingSetMiB(int pid) => StatusKb(pid, "VmHWM") / 1024.0;
 

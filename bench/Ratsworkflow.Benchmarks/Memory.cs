@@ -35,7 +35,7 @@ internal static class Memory
                 else if (count % 500 == 0)
                 {
                     Console.WriteLine($"    {count:N0} motions in Beirat review after {watch.Elapsed.TotalSeconds:F0} s, VmHWM {Machine.PeakWorkingSetMiB(pid):F0} MiB");
-                    if (watch.Elapsed > options.LoadBudget * 2)
+                    if (watch.Elapsed > options.LoadBudget)
                     {
                         stopped = true;
                     }
@@ -45,7 +45,7 @@ internal static class Memory
         if (stopped)
         {
             report.Add("memory", $"stopped at {done:N0} of {target:N0} motions", $"{Machine.PeakWorkingSetMiB(pid):F0} MiB",
-                $"time budget ({(options.LoadBudget * 2).TotalMinutes:F0} min) spent; see the rate above");
+                $"time budget ({(options.LoadBudget).TotalMinutes:F0} min) spent; see the rate above");
         }
         // After the load: does the process give memory back while the motions wait?
         await Task.Delay(TimeSpan.FromSeconds(10));

@@ -27,33 +27,38 @@ try
 {
     if (options.Runs_("coldstart"))
     {
-        Console.WriteLine("== cold start");
+        Console.WriteLine($"== cold start (at {total.Elapsed.TotalSeconds:F0} s, load average {Machine.LoadAverage()})");
         await ColdStart.RunAsync(options, mail, report);
+    }
+    if (options.Runs_("raw"))
+    {
+        Console.WriteLine($"== raw storage (at {total.Elapsed.TotalSeconds:F0} s, load average {Machine.LoadAverage()})");
+        await RawStorage.RunAsync(options, report);
     }
     StepCosts.Result? cost = null;
     if (options.Runs_("cost"))
     {
-        Console.WriteLine("== storage requests per step (counting proxy)");
+        Console.WriteLine($"== storage requests per step (counting proxy) (at {total.Elapsed.TotalSeconds:F0} s, load average {Machine.LoadAverage()})");
         cost = await StepCosts.RunAsync(options, mail, report);
     }
     if (options.Runs_("throughput"))
     {
-        Console.WriteLine("== throughput");
+        Console.WriteLine($"== throughput (at {total.Elapsed.TotalSeconds:F0} s, load average {Machine.LoadAverage()})");
         await Throughput.RunAsync(options, mail, report, cost);
     }
     if (options.Runs_("latency"))
     {
-        Console.WriteLine("== vote latency");
+        Console.WriteLine($"== vote latency (at {total.Elapsed.TotalSeconds:F0} s, load average {Machine.LoadAverage()})");
         await VoteLatency.RunAsync(options, mail, report);
     }
     if (options.Runs_("scale"))
     {
-        Console.WriteLine("== dashboard scale");
+        Console.WriteLine($"== dashboard scale (at {total.Elapsed.TotalSeconds:F0} s, load average {Machine.LoadAverage()})");
         await DashboardScale.RunAsync(options, mail, report);
     }
     if (options.Runs_("memory") && options.MemoryMotions > 0)
     {
-        Console.WriteLine("== memory");
+        Console.WriteLine($"== memory (at {total.Elapsed.TotalSeconds:F0} s, load average {Machine.LoadAverage()})");
         await Memory.RunAsync(options, mail, report);
     }
 }

@@ -11,6 +11,7 @@ internal sealed class Report
 
     public void Add(string area, string metric, string value, string note = "")
     {
+        note = (note.Length > 0 ? note + "; " : "") + "load " + Machine.LoadAverage();
         lock (_rows)
         {
             _rows.Add((area, metric, value, note));

@@ -25,7 +25,10 @@ internal static class StepCosts
         var api = session.Api;
         var driver = session.Driver;
         // Warm-up: tables created, catalog loaded, JIT done.
-        await driver.RunAsync();
+        if (!options.Quick)
+        {
+            await driver.RunAsync();
+        }
         await SettleAsync(tally);
         var idle = await IdleRateAsync(tally);
 
@@ -121,7 +124,7 @@ internal static class StepCosts
     {
         var before = tally.Snapshot();
         var watch = Stopwatch.StartNew();
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        await Task.Delay(TimeSpan.FromSeconds(3));
         return (tally.Snapshot() - before).Total / watch.Elapsed.TotalSeconds;
     }
 }

@@ -22,7 +22,10 @@ internal static class VoteLatency
         {
             await using var session = await Session.StartAsync(mail, overrides: options.AppSettings);
             var driver = session.Driver;
-            await driver.RunAsync(); // warm-up
+            if (!options.Quick)
+            {
+                await driver.RunAsync(); // warm-up
+            }
 
             // Baseline: one voter alone, seven votes in a row on one motion.
             var (soloId, soloTokens) = await driver.SubmitToBeiratAsync();
