@@ -14,6 +14,7 @@ internal sealed record Options
     public int Voters { get; init; } = 50;
     public TimeSpan LoadBudget { get; init; } = TimeSpan.FromMinutes(10);
     public string? Output { get; init; }
+    public double? WorkRequestsPerMotion { get; init; }
     public Dictionary<string, string?> AppSettings { get; init; } = [];
 
     public static readonly string[] Scenarios = ["coldstart", "raw", "cost", "throughput", "latency", "scale", "memory"];
@@ -42,6 +43,7 @@ internal sealed record Options
                 "--voters" => options with { Voters = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--load-budget-minutes" => options with { LoadBudget = TimeSpan.FromMinutes(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--output" => options with { Output = Next() },
+                "--requests-per-motion" => options with { WorkRequestsPerMotion = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--set" => options.With(Next()),
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
@@ -61,6 +63,7 @@ internal sealed record Options
         Usage: scripts/bench.sh [--quick] [--runs N] [--only coldstart,raw,cost,throughput,latency,scale,memory]
                                 [--in-flight 1,10,100] [--scale 1000,10000,100000] [--memory-motions 10000]
                                 [--voters 50] [--load-budget-minutes 10] [--output file.md] [--set Env__Key=value]
+                                [--requests-per-motion N]  (for the throughput ratio when cost is not run)
           --quick   smoke mode: every scenario but memory, small sizes, one run (< 60 s)
           --set     extra environment for the app, e.g. --set ratsworkflow__engine__maxConcurrentActivities=32
         """;

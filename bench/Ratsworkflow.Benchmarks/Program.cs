@@ -35,7 +35,7 @@ try
         Console.WriteLine($"== raw storage (at {total.Elapsed.TotalSeconds:F0} s, load average {Machine.LoadAverage()})");
         await RawStorage.RunAsync(options, report);
     }
-    StepCosts.Result? cost = null;
+    StepCosts.Result? cost = options.WorkRequestsPerMotion is { } known ? new StepCosts.Result(known, known) : null;
     if (options.Runs_("cost"))
     {
         Console.WriteLine($"== storage requests per step (counting proxy) (at {total.Elapsed.TotalSeconds:F0} s, load average {Machine.LoadAverage()})");

@@ -22,6 +22,7 @@ internal static class Throughput
             var storageCpu = new List<double>();
             var benchCpu = new List<double>();
             var ratios = new List<double>();
+            var accepted = 0L;
             for (var run = 0; run < options.Runs; run++)
             {
                 await using var session = await Session.StartAsync(mail, overrides: options.AppSettings);
@@ -47,6 +48,7 @@ internal static class Throughput
                     }
                 }));
                 var elapsed = watch.Elapsed;
+                accepted += session.Api.Accepted;
                 appCpu.Add(appMeter.Cores);
                 storageCpu.Add(storageMeter.Cores);
                 benchCpu.Add(benchMeter.Cores);
@@ -60,6 +62,7 @@ internal static class Throughput
                 }
                 Console.WriteLine($"    run {run + 1}: {total} motions, {inFlight} in flight: {elapsed.TotalSeconds:F1} s");
             }
+            report.Add("throughput", $"{inFlight} in flight: API calls answered 202 (not acknowledged within 2 min)", accepted.ToString(CultureInfo.InvariantCulture));
             report.Add("throughput", $"{inFlight} in flight: motions per minute (median of {rates.Count} runs)", rates.Count == 0 ? "-" : Stats.Median(rates).ToString("F1", CultureInfo.InvariantCulture),
                 $"{total} motions per run; runs: {string.Join(", ", rates.Select(r => r.ToString("F1", CultureInfo.InvariantCulture)))}");
             report.Add("throughput", $"{inFlight} in flight: one motion, submit → decision mails (p50 / p95)", $"{Report.Ms(Stats.Median(latencies))} / {Report.Ms(Stats.Percentile(latencies, 95))}");

@@ -18,6 +18,7 @@ internal static class VoteLatency
         var toFirstMail = new List<double>();
         var toAllMails = new List<double>();
         var over15 = 0;
+        var accepted = 0L;
         for (var run = 0; run < options.Runs; run++)
         {
             await using var session = await Session.StartAsync(mail, overrides: options.AppSettings);
@@ -51,6 +52,7 @@ internal static class VoteLatency
             }));
             all.AddRange(answers.Select(a => a.Answer.Ms));
             over15 += answers.Count(a => a.Answer.Ms > 15_000);
+            accepted += session.Api.Accepted;
 
             foreach (var group in answers.GroupBy(a => a.Id))
             {
@@ -63,7 +65,7 @@ internal static class VoteLatency
         report.Add("latency", "POST /api/votes, 1 voter alone (p50 / p95)", $"{Report.Ms(Stats.Median(single))} / {Report.Ms(Stats.Percentile(single, 95))}", $"n={single.Count}");
         report.Add("latency", $"POST /api/votes, {voters} concurrent voters: p50 / p95 / p99",
             $"{Report.Ms(Stats.Median(all))} / {Report.Ms(Stats.Percentile(all, 95))} / {Report.Ms(Stats.Percentile(all, 99))}",
-            $"n={all.Count} votes on {motionsPerRun} motions per run, {options.Runs} run(s); {over15} took > 15 s (default CommandWait → 202)");
+            $"n={all.Count} votes on {motionsPerRun} motions per run, {options.Runs} run(s); {over15} took > 15 s (default CommandWait → 202), {accepted} not acknowledged within 2 min");
         report.Add("latency", "deciding vote answered → first / all 13 result mails at the transport (p50)",
             $"{Report.Ms(Stats.Median(toFirstMail))} / {Report.Ms(Stats.Median(toAllMails))}", $"p95 {Report.Ms(Stats.Percentile(toFirstMail, 95))} / {Report.Ms(Stats.Percentile(toAllMails, 95))}, under the same load");
     }
