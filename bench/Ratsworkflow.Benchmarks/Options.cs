@@ -17,7 +17,7 @@ internal sealed record Options
     public double? WorkRequestsPerMotion { get; init; }
     public Dictionary<string, string?> AppSettings { get; init; } = [];
 
-    public static readonly string[] Scenarios = ["coldstart", "raw", "cost", "throughput", "latency", "scale", "memory"];
+    public static readonly string[] Scenarios = ["coldstart", "mail", "raw", "cost", "throughput", "latency", "scale", "memory"];
 
     public bool Runs_(string scenario) => Only.Count == 0 || Only.Contains(scenario);
 
@@ -33,7 +33,7 @@ internal sealed record Options
                 "--quick" => options with
                 {
                     Quick = true, Runs = 1, InFlight = [3], ScaleSizes = [200], MemoryMotions = 0, Voters = 3,
-                    Only = options.Only.Count > 0 ? options.Only : ["coldstart", "raw", "cost", "throughput", "latency", "scale"],
+                    Only = options.Only.Count > 0 ? options.Only : ["coldstart", "mail", "raw", "cost", "throughput", "latency", "scale"],
                 },
                 "--runs" => options with { Runs = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--only" => options with { Only = Next().Split(',').ToHashSet() },
@@ -60,7 +60,7 @@ internal sealed record Options
     }
 
     public const string Usage = """
-        Usage: scripts/bench.sh [--quick] [--runs N] [--only coldstart,raw,cost,throughput,latency,scale,memory]
+        Usage: scripts/bench.sh [--quick] [--runs N] [--only coldstart,mail,raw,cost,throughput,latency,scale,memory]
                                 [--in-flight 1,10,100] [--scale 1000,10000,100000] [--memory-motions 10000]
                                 [--voters 50] [--load-budget-minutes 10] [--output file.md] [--set Env__Key=value]
                                 [--requests-per-motion N]  (for the throughput ratio when cost is not run)

@@ -30,6 +30,11 @@ try
         Console.WriteLine($"== cold start (at {total.Elapsed.TotalSeconds:F0} s, load average {Machine.LoadAverage()})");
         await ColdStart.RunAsync(options, mail, report);
     }
+    if (options.Runs_("mail"))
+    {
+        Console.WriteLine($"== mail transports (at {total.Elapsed.TotalSeconds:F0} s, load average {Machine.LoadAverage()})");
+        await MailTransports.RunAsync(options, mail, report);
+    }
     if (options.Runs_("raw"))
     {
         Console.WriteLine($"== raw storage (at {total.Elapsed.TotalSeconds:F0} s, load average {Machine.LoadAverage()})");
