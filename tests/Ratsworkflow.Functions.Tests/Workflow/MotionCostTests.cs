@@ -25,13 +25,9 @@ public sealed class MotionCostTests(AzuriteFixture azurite, MailDevFixture mail,
         await motion.SubmitAsync(beiratReview: true, "ausschuss-soziales");
         await motion.ConfirmFromMailAsync();
         await motion.WaitForStageAsync(MotionStage.BeiratReview);
-        foreach (var token in (await motion.VoteTokensAsync()).Take(7))
+        foreach (var token in (await motion.VoteTokensAsync()).Take(4))
         {
             Assert.Equal(HttpStatusCode.OK, (await motion.VoteAsync(token, "yes")).StatusCode);
-            if ((await motion.GetAsync()).Stage != MotionStage.BeiratReview)
-            {
-                break;
-            }
         }
         await motion.WaitForStageAsync(MotionStage.Consultation);
         await motion.MeetAsync("ausschuss-soziales", "approved", inDays: 0);
