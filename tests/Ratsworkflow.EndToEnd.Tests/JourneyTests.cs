@@ -109,6 +109,7 @@ public sealed class JourneyTests(AppFixture app)
         Assert.Contains("/ratsbuero/anmelden", desk.Url);
         await app.SignInAsync(clerk);
         Assert.EndsWith("/ratsbuero", desk.Url);
+        await desk.SaveScreenshotAsync("ratsbuero");
         await desk.GetByLabel("Suche").FillAsync(title);
         await desk.GetByRole(AriaRole.Button, new() { Name = "Filtern" }).ClickAsync();
         var row = desk.GetByRole(AriaRole.Row).Filter(new() { HasText = title });
@@ -123,7 +124,7 @@ public sealed class JourneyTests(AppFixture app)
         await desk.GetByRole(AriaRole.Button, new() { Name = "Termin eintragen" }).ClickAsync();
         Assert.Contains("Der Sitzungstermin ist eingetragen.", await desk.GetByRole(AriaRole.Status).InnerTextAsync());
         await desk.AssertAccessibleAsync();
-        await desk.GetByLabel("Ungeändert empfohlen").CheckAsync();
+        await desk.GetByLabel("Ungeändert empfohlen", new() { Exact = true }).CheckAsync();
         await desk.GetByLabel("Ja-Stimmen (optional)").FillAsync("9");
         await desk.GetByLabel("Nein-Stimmen (optional)").FillAsync("2");
         await desk.GetByRole(AriaRole.Button, new() { Name = "Ergebnis eintragen" }).ClickAsync();
@@ -132,7 +133,7 @@ public sealed class JourneyTests(AppFixture app)
 
         await desk.GetByLabel("Sitzungstag").FillAsync(today);
         await desk.GetByRole(AriaRole.Button, new() { Name = "Termin eintragen" }).ClickAsync();
-        await desk.GetByLabel("Geändert beschlossen").CheckAsync();
+        await desk.GetByLabel("Geändert beschlossen", new() { Exact = true }).CheckAsync();
         await desk.GetByLabel("Geänderter Beschlussvorschlag (optional)").FillAsync("Die Verwaltung richtet im Bürgerbüro eine Beratung in sieben Sprachen ein.");
         await desk.GetByLabel("Ja-Stimmen (optional)").FillAsync("31");
         await desk.GetByLabel("Nein-Stimmen (optional)").FillAsync("9");
