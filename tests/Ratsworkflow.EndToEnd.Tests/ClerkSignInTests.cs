@@ -47,8 +47,11 @@ public sealed partial class ClerkSignInTests(AppFixture app)
         var page = tab.Page;
         await page.AssertAccessibleAsync();
         var before = await app.Mail.CountAsync(Clerks.Ratsbuero, Clerks.SignInSubject);
-        await page.GetByLabel("E-Mail-Adresse").FillAsync(Clerks.Ratsbuero);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Anmeldelink anfordern" }).ClickAsync();
+        // Keyboard only: to the field, type, Enter sends the form.
+        await page.TabToAsync("#Input_Email");
+        Assert.Null(await page.MissingFocusIndicatorAsync());
+        await page.Keyboard.TypeAsync(Clerks.Ratsbuero);
+        await page.Keyboard.PressAsync("Enter");
         Assert.Equal("Anmeldelink gesendet", await page.Locator("h1").InnerTextAsync());
         await page.AssertAccessibleAsync();
         await app.Mail.WaitForAsync(mails => mails.Count(m => m.IsTo(Clerks.Ratsbuero) && m.Subject == Clerks.SignInSubject) > before);

@@ -81,9 +81,11 @@ public sealed class JourneyTests(AppFixture app)
         {
             var vote = member.Page;
             await vote.TabToAsync("input[type=radio]");
+            Assert.Null(await vote.MissingFocusIndicatorAsync());
             await vote.Keyboard.PressAsync("Space");
             Assert.True(await vote.GetByLabel("Ja").IsCheckedAsync(), "Space must choose the focused first answer (Ja).");
             await vote.TabToAsync("button[type=submit]");
+            Assert.Null(await vote.MissingFocusIndicatorAsync());
             await vote.Keyboard.PressAsync("Enter");
             Assert.Contains("Ihre Stimme wurde gezählt", await vote.GetByRole(AriaRole.Status).InnerTextAsync());
         }
@@ -109,7 +111,7 @@ public sealed class JourneyTests(AppFixture app)
         Assert.Contains("/ratsbuero/anmelden", desk.Url);
         await app.SignInAsync(clerk);
         Assert.EndsWith("/ratsbuero", desk.Url);
-        await desk.SaveScreenshotAsync("ratsbuero");
+        await desk.SaveScreenshotAsync("ratsbuero", fullPage: false);
         await desk.GetByLabel("Suche").FillAsync(title);
         await desk.GetByRole(AriaRole.Button, new() { Name = "Filtern" }).ClickAsync();
         var row = desk.GetByRole(AriaRole.Row).Filter(new() { HasText = title });
