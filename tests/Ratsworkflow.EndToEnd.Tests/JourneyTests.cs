@@ -140,6 +140,7 @@ public sealed class JourneyTests(AppFixture app)
         await desk.GetByLabel("Ja-Stimmen (optional)").FillAsync("31");
         await desk.GetByLabel("Nein-Stimmen (optional)").FillAsync("9");
         await desk.GetByLabel("Enthaltungen (optional)").FillAsync("3");
+        await desk.GetByLabel("Wiedervorlage (optional)").SelectOptionAsync(new SelectOptionValue { Label = "nach 2 Jahren" });
         await desk.AssertAccessibleAsync();
         await desk.GetByRole(AriaRole.Button, new() { Name = "Ergebnis eintragen" }).ClickAsync();
         Assert.Contains("Das Ergebnis ist eingetragen.", await desk.GetByRole(AriaRole.Status).InnerTextAsync());
@@ -147,9 +148,20 @@ public sealed class JourneyTests(AppFixture app)
         Assert.Contains("geändert beschlossen", decided);
         Assert.Contains("in sieben Sprachen", decided);
         Assert.Contains("Frühere Fassungen des Beschlussvorschlags", decided);
+        await app.WaitForStageAsync(motionId, "Decided");
+
+        // The council asked for a Wiedervorlage every two years; the clerk ends it.
+        var endFollowUp = desk.GetByRole(AriaRole.Button, new() { Name = "Wiedervorlage beenden" });
+        for (var attempt = 0; attempt < 50 && await endFollowUp.CountAsync() == 0; attempt++)
+        {
+            await Task.Delay(200);
+            await desk.ReloadAsync();
+        }
         await desk.AssertAccessibleAsync();
         await desk.SaveScreenshotAsync("ratsbuero-antrag");
-        await app.WaitForStageAsync(motionId, "Decided");
+        await endFollowUp.ClickAsync();
+        Assert.Contains("Die Wiedervorlage ist beendet.", await desk.GetByRole(AriaRole.Status).InnerTextAsync());
+        Assert.Equal(0, await endFollowUp.CountAsync());
 
         // The faction follows the link in the decision mail.
         await form.GotoAsync(await app.Mail.LinkAsync(Motions.SpdMailbox, "Entscheidung des Rates", $"/antrag/{motionId}/status/"));

@@ -151,9 +151,14 @@ public sealed class AntragModel(MotionStore motions, OrganizationStore organizat
             .Select(o => new SelectListItem(o.Name, o.Id)).ToList();
         Schedule = new ScheduleInput { OrganizationId = Current?.OrganizationId, MeetingDate = Current?.MeetingDate };
         Result = new ResultInput { OrganizationId = Current?.OrganizationId, ResolutionText = record.ResolutionText };
+        // The motion's record does not say whether a Wiedervorlage runs; its workflow does: after the decision it
+        // continues as new with the follow-up in its input, and completes when there is none or it was ended (the
+        // timeline says so a moment before the workflow has finished).
         FollowUpRunning = record.Stage == MotionStage.Decided
-            && await engine.GetInstanceAsync(motionId, cancellationToken: cancellationToken) is { } instance
-            && !instance.RuntimeStatus.IsTerminal();
+            && !found.Timeline.Any(e => e.Type == "followUpEnded")
+            && await engine.GetInstanceAsync(motionId, getInputsAndOutputs: true, cancellationToken) is { } instance
+            && !instance.RuntimeStatus.IsTerminal()
+            && DataConverter.Deserialize<MotionWorkflowInput?>(instance.SerializedInput)?.FollowUp is not null;
         return true;
     }
 

@@ -31,7 +31,7 @@ public sealed class IndexModel(MotionIndex index, OrganizationStore organization
     public bool Overdue { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    [Display(Name = "Suche", Description = "Wörter aus dem Titel oder das Aktenzeichen, z. B. A/2026/0042")]
+    [Display(Name = "Suche", Description = "Titelwörter oder Aktenzeichen")]
     public string? Q { get; set; }
 
     [BindProperty(SupportsGet = true)]
