@@ -12,9 +12,7 @@ public sealed class ClerkMotionPageTests(AppFixture app)
     public async Task MotionPage_ScheduleWithoutDateThenInTheFuture_ExplainsAndWaitsForTheMeeting()
     {
         var title = Motions.UniqueTitle("Beleuchtung am Leinekanal");
-        var motionId = await app.SubmitAsync(title, beirat: false, "ausschuss-finanzen");
-        await app.ConfirmAsync(motionId, title);
-        await app.WaitForStageAsync(motionId, "Consultation");
+        var (motionId, _) = await app.InConsultationAsync(title, "ausschuss-finanzen");
         await using var tab = await app.OpenAsync($"/ratsbuero/antraege/{motionId}");
         await app.SignInAsync(tab);
         var page = tab.Page;
@@ -41,9 +39,7 @@ public sealed class ClerkMotionPageTests(AppFixture app)
     public async Task MotionPage_WithdrawOnRequest_AsksFirstThenWithdraws()
     {
         var title = Motions.UniqueTitle("Tempo 30 vor Kitas");
-        var motionId = await app.SubmitAsync(title, beirat: false, "ausschuss-soziales");
-        await app.ConfirmAsync(motionId, title);
-        await app.WaitForStageAsync(motionId, "Consultation");
+        var (motionId, _) = await app.InConsultationAsync(title, "ausschuss-soziales");
         await using var tab = await app.OpenAsync($"/ratsbuero/antraege/{motionId}");
         await app.SignInAsync(tab);
         var page = tab.Page;

@@ -45,9 +45,8 @@ public sealed class DashboardTests(AppFixture app)
     public async Task Dashboard_FiltersAndSearch_FindTheMotionByReferenceStageAndFaction()
     {
         var title = Motions.UniqueTitle("Schulwegsicherung Weende");
-        var motionId = await app.SubmitAsync(title, beirat: false, "verwaltungsausschuss");
-        await app.ConfirmAsync(motionId, title);
-        var reference = (await app.WaitForStageAsync(motionId, "Consultation")).GetProperty("reference").GetString()!;
+        var (_, motion) = await app.InConsultationAsync(title, "verwaltungsausschuss");
+        var reference = motion.GetProperty("reference").GetString()!;
         await using var tab = await app.OpenAsync("/ratsbuero", javaScript: false);
         await app.SignInAsync(tab);
         var page = tab.Page;

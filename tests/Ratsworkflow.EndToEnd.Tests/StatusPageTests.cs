@@ -12,9 +12,7 @@ public sealed class StatusPageTests(AppFixture app)
     public async Task StatusPage_WithdrawAskedAndConfirmed_WithdrawsTheMotion()
     {
         var title = Motions.UniqueTitle("Sitzbänke am Kiessee");
-        var motionId = await app.SubmitAsync(title, beirat: false, "ausschuss-soziales");
-        await app.ConfirmAsync(motionId, title);
-        await app.WaitForStageAsync(motionId, "Consultation");
+        var (motionId, _) = await app.InConsultationAsync(title, "ausschuss-soziales");
         var statusLink = await app.Mail.LinkAsync(Motions.SpdMailbox, title, $"/antrag/{motionId}/status/");
         await using var tab = await app.OpenAsync(statusLink);
         var page = tab.Page;

@@ -14,9 +14,7 @@ public sealed class VotePageTests(AppFixture app)
     public async Task VoteLink_OpenedAndPostedWithoutTokenOrChoice_CountsNothingAndExplains()
     {
         var title = Motions.UniqueTitle("Dolmetschpool für Elterngespräche");
-        var motionId = await app.SubmitAsync(title, beirat: true);
-        await app.ConfirmAsync(motionId, title);
-        var link = await app.Mail.LinkAsync(Motions.Members[0], title, "/votum/");
+        var (motionId, link) = await app.InBeiratAsync(title, Motions.Members[0]);
 
         // A mail scanner: GET, HEAD, GET again, and a form post without the page's anti-forgery token.
         using (await app.Http.GetAsync(link)) { }
@@ -43,9 +41,7 @@ public sealed class VotePageTests(AppFixture app)
     public async Task VoteLink_AfterWithdrawal_SaysTheVoteHasEnded()
     {
         var title = Motions.UniqueTitle("Sprachcafé in der Stadtbibliothek");
-        var motionId = await app.SubmitAsync(title, beirat: true);
-        await app.ConfirmAsync(motionId, title);
-        var link = await app.Mail.LinkAsync(Motions.Members[1], title, "/votum/");
+        var (motionId, link) = await app.InBeiratAsync(title, Motions.Members[1]);
         using (var request = new HttpRequestMessage(HttpMethod.Post, $"/api/motions/{motionId}/withdraw"))
         {
             request.Headers.Authorization = new("Bearer", app.ClerkApiToken);

@@ -47,6 +47,22 @@ public static class Motions
         await app.WaitForStageAsync(motionId, "Registered", "BeiratReview", "Consultation");
     }
 
+    /// <summary>A confirmed motion without Beirat, waiting for its first committee's meeting date.</summary>
+    public static async Task<(string MotionId, JsonElement Motion)> InConsultationAsync(this AppFixture app, string title, string committee)
+    {
+        var motionId = await app.SubmitAsync(title, beirat: false, committee);
+        await app.ConfirmAsync(motionId, title);
+        return (motionId, await app.WaitForStageAsync(motionId, "Consultation"));
+    }
+
+    /// <summary>A confirmed motion in the Beirat's vote; returns it with <paramref name="member"/>'s vote link.</summary>
+    public static async Task<(string MotionId, string VoteLink)> InBeiratAsync(this AppFixture app, string title, string member)
+    {
+        var motionId = await app.SubmitAsync(title, beirat: true);
+        await app.ConfirmAsync(motionId, title);
+        return (motionId, await app.Mail.LinkAsync(member, title, "/votum/"));
+    }
+
     /// <summary>The motion as <c>GET /api/motions/{id}</c> shows it to a clerk.</summary>
     public static async Task<JsonElement> GetMotionAsync(this AppFixture app, string motionId)
     {

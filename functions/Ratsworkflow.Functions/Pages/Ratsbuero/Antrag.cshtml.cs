@@ -201,6 +201,7 @@ public sealed class ResultInput
     public string? ReferTo { get; set; }
 
     [Display(Name = "Wiedervorlage", Description = "Nur beim Beschluss des Rates: wann der Beschluss wieder vorgelegt wird, danach im selben Abstand, bis Sie die Wiedervorlage beenden.")]
+    [Range(1, 3660)]
     public int? FollowUpDays { get; set; }
 
     /// <summary>The text goes along only with "amended": the box is filled with the current text for editing.</summary>
