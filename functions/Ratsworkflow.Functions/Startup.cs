@@ -20,11 +20,13 @@ public static class Startup
         builder.AddSecurity();
         builder.AddWeb();
         builder.AddWorkflow();
+        builder.AddFunctionsHost();
         return builder;
     }
 
     public static WebApplication MapRatsworkflow(this WebApplication app)
     {
+        app.UseFunctionsHost();
         app.UseSecurity();
         app.UseWeb();
         app.MapHealth();

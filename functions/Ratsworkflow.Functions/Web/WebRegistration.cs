@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using Ratsworkflow.Functions.Api;
 using Ratsworkflow.Functions.Clerks;
 using Ratsworkflow.Functions.Security;
 
@@ -58,7 +59,7 @@ public static class WebRegistration
         }
         app.UseStatusCodePagesWithReExecute(ErrorPath + "/{0}");
         // The API keeps machine-readable errors (problem+json, DESIGN.md §2 "JSON API"), never the HTML page.
-        app.UseWhen(IsApi, api => api.Use(WithoutStatusCodePages).UseExceptionHandler());
+        app.UseWhen(IsApi, api => api.Use(WithoutStatusCodePages).UseApiStatusPages());
         app.UseCachedStaticFiles();
         return app;
     }
