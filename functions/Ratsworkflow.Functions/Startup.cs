@@ -20,6 +20,7 @@ public static class Startup
         builder.AddSecurity();
         builder.AddWeb();
         builder.AddWorkflow();
+        builder.Services.AddOpenData();
         return builder;
     }
 
@@ -30,6 +31,7 @@ public static class Startup
         app.MapHealth();
         app.MapOrganizations();
         app.MapMotionApi();
+        app.MapOpenData();
         app.MapWeb();
         return app;
     }

@@ -1,0 +1,249 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Ratsworkflow.Functions.Motions;
+
+namespace Ratsworkflow.Functions.OParl;
+
+/// <summary>
+/// The read-only OParl 1.1 API under <c>/oparl/v1.1</c> (entry point: the System object). Lists of the body are
+/// external lists in complete form with pagination and the created/modified filters; objects are linked by absolute
+/// URLs under <c>App:PublicBaseUrl</c>. Open to everyone (CORS <c>*</c>), as the standard asks.
+/// </summary>
+public static class OParlEndpoints
+{
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static IEndpointRouteBuilder MapOParl(this IEndpointRouteBuilder routes)
+    {
+        var oparl = routes.MapGroup(OParlUrls.Prefix).AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.Response.Headers.AccessControlAllowOrigin = "*";
+            return await next(context);
+        });
+        oparl.MapGet("", SystemAsync);
+        oparl.MapGet("/", SystemAsync);
+        oparl.MapGet("/bodies", BodiesAsync);
+        oparl.MapGet("/bodies/{bodyId}", BodyAsync);
+        oparl.MapGet("/bodies/{bodyId}/organizations", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
+            BodyListAsync(bodyId, r, s, "organizations", c => c.Directory.Organizations.OrderBy(o => o.Id, StringComparer.Ordinal), ct));
+        oparl.MapGet("/bodies/{bodyId}/people", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
+            BodyListAsync(bodyId, r, s, "people", c => c.Directory.People, ct));
+        oparl.MapGet("/bodies/{bodyId}/memberships", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
+            BodyListAsync(bodyId, r, s, "memberships", c => c.Directory.Memberships, ct));
+        oparl.MapGet("/bodies/{bodyId}/meetings", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
+            MotionListAsync(bodyId, r, s, "meetings", (c, all) => c.Papers.Meetings(all), ct));
+        oparl.MapGet("/bodies/{bodyId}/agenda-items", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
+            MotionListAsync(bodyId, r, s, "agenda-items", (c, all) => c.Papers.Meetings(all).SelectMany(m => m.AgendaItem), ct));
+        oparl.MapGet("/bodies/{bodyId}/consultations", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
+            MotionListAsync(bodyId, r, s, "consultations", (c, all) => all.SelectMany(PaperModel.Entries).Select(c.Papers.Consultation), ct));
+        oparl.MapGet("/bodies/{bodyId}/files", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
+            MotionListAsync(bodyId, r, s, "files", (c, all) => all.Select(c.Papers.File), ct));
+        oparl.MapGet("/bodies/{bodyId}/papers", PapersAsync);
+        oparl.MapGet("/organizations/{id}", OrganizationAsync);
+        oparl.MapGet("/organizations/{id}/meetings", OrganizationMeetingsAsync);
+        oparl.MapGet("/organizations/{id}/consultations", OrganizationConsultationsAsync);
+        oparl.MapGet("/people/{id}", PersonAsync);
+        oparl.MapGet("/memberships/{organizationId}/{memberId}", MembershipAsync);
+        oparl.MapGet("/meetings/{organizationId}/{date}", MeetingAsync);
+        oparl.MapGet("/papers/{motionId}", PaperAsync);
+        oparl.MapGet("/papers/{motionId}/consultations/{organizationId}/{occurrence:int}", ConsultationAsync);
+        oparl.MapGet("/papers/{motionId}/consultations/{organizationId}/{occurrence:int}/agenda-item", AgendaItemAsync);
+        oparl.MapGet("/files/{motionId}", FileAsync);
+        oparl.MapGet("/files/{motionId}/antrag.html", (string motionId, OParlService s, CancellationToken ct) => DocumentAsync(motionId, s, download: false, ct));
+        oparl.MapGet("/files/{motionId}/download", (string motionId, OParlService s, CancellationToken ct) => DocumentAsync(motionId, s, download: true, ct));
+        oparl.MapGet("/{**rest}", () => NotFound("Diese Adresse gibt es in der OParl-Schnittstelle nicht."));
+        return routes;
+    }
+
+    private static async Task<IResult> SystemAsync(OParlService service, CancellationToken ct) =>
+        Ok((await service.ContextAsync(ct)).Directory.System);
+
+    private static async Task<IResult> BodiesAsync(HttpRequest request, OParlService service, CancellationToken ct)
+    {
+        var (query, error) = OParlQuery.Parse(request.Query);
+        if (query is null)
+        {
+            return BadRequest(error!);
+        }
+        var context = await service.ContextAsync(ct);
+        return Ok(query.PageOf([context.Directory.Body], context.Urls.Bodies));
+    }
+
+    private static async Task<IResult> BodyAsync(string bodyId, OParlService service, CancellationToken ct)
+    {
+        var context = await service.ContextAsync(ct);
+        return bodyId == context.Catalog.Body.Id ? Ok(context.Directory.Body) : NotFound("Diese Körperschaft gibt es nicht.");
+    }
+
+    private static async Task<IResult> BodyListAsync<T>(string bodyId, HttpRequest request, OParlService service, string list, Func<OParlContext, IEnumerable<T>> items, CancellationToken ct)
+        where T : OParlObject
+    {
+        var (query, error) = OParlQuery.Parse(request.Query);
+        if (query is null)
+        {
+            return BadRequest(error!);
+        }
+        var context = await service.ContextAsync(ct);
+        return bodyId != context.Catalog.Body.Id
+            ? NotFound("Diese Körperschaft gibt es nicht.")
+            : Ok(query.PageOf(items(context), context.Urls.BodyList(list)));
+    }
+
+    /// <summary>Lists derived from every public motion: one range read of the compact projection.</summary>
+    private static Task<IResult> MotionListAsync<T>(string bodyId, HttpRequest request, OParlService service, string list, Func<OParlContext, IReadOnlyList<PublicMotion>, IEnumerable<T>> items, CancellationToken ct)
+        where T : OParlObject =>
+        WithMotionsAsync(service, async (context, all) =>
+        {
+            var (query, error) = OParlQuery.Parse(request.Query);
+            if (query is null)
+            {
+                return BadRequest(error!);
+            }
+            return bodyId != context.Catalog.Body.Id
+                ? NotFound("Diese Körperschaft gibt es nicht.")
+                : Ok(query.PageOf(items(context, all), context.Urls.BodyList(list)));
+        }, ct);
+
+    /// <summary>
+    /// Papers page through the index: oldest registration first, or oldest change first when a modified filter is
+    /// given. A page is one range read; its links carry the last key, so a client never misses or repeats a paper.
+    /// </summary>
+    private static async Task<IResult> PapersAsync(string bodyId, HttpRequest request, OParlService service, CancellationToken ct)
+    {
+        var (query, error) = OParlQuery.Parse(request.Query);
+        if (query is null)
+        {
+            return BadRequest(error!);
+        }
+        var context = await service.ContextAsync(ct);
+        if (bodyId != context.Catalog.Body.Id)
+        {
+            return NotFound("Diese Körperschaft gibt es nicht.");
+        }
+        var page = await service.Index.PageAsync(query.Range, query.After, query.Limit, ct);
+        var url = context.Urls.BodyList("papers");
+        return Ok(new OParlListPage<OParlPaper>(
+            page.Items.Select(context.Papers.Paper).ToList(),
+            new OParlPagination(query.Limit, query.Page),
+            new OParlLinks(
+                First: query.Link(url, 1),
+                Self: query.Link(url, query.Page, query.After),
+                Next: page.HasMore ? query.Link(url, query.Page + 1, page.LastKey) : null)));
+    }
+
+    private static async Task<IResult> OrganizationAsync(string id, OParlService service, CancellationToken ct)
+    {
+        var context = await service.ContextAsync(ct);
+        return context.Catalog.Find(id) is { } organization
+            ? Ok(context.Directory.Organizations.Single(o => o.Id == context.Urls.Organization(organization.Id)))
+            : NotFound("Dieses Gremium gibt es nicht.");
+    }
+
+    private static Task<IResult> OrganizationMeetingsAsync(string id, HttpRequest request, OParlService service, CancellationToken ct) =>
+        OrganizationListAsync(id, request, service, "meetings", (c, all) => c.Papers.Meetings(all).Where(m => m.Organization.Contains(c.Urls.Organization(id))), ct);
+
+    private static Task<IResult> OrganizationConsultationsAsync(string id, HttpRequest request, OParlService service, CancellationToken ct) =>
+        OrganizationListAsync(id, request, service, "consultations", (c, all) => all.SelectMany(PaperModel.Entries).Where(e => e.OrganizationId == id).Select(c.Papers.Consultation), ct);
+
+    private static Task<IResult> OrganizationListAsync<T>(string id, HttpRequest request, OParlService service, string list, Func<OParlContext, IReadOnlyList<PublicMotion>, IEnumerable<T>> items, CancellationToken ct)
+        where T : OParlObject =>
+        WithMotionsAsync(service, async (context, all) =>
+        {
+            var (query, error) = OParlQuery.Parse(request.Query);
+            if (query is null)
+            {
+                return BadRequest(error!);
+            }
+            return context.Catalog.Find(id) is null
+                ? NotFound("Dieses Gremium gibt es nicht.")
+                : Ok(query.PageOf(items(context, all), context.Urls.Organization(id) + "/" + list));
+        }, ct);
+
+    private static async Task<IResult> PersonAsync(string id, OParlService service, CancellationToken ct)
+    {
+        var context = await service.ContextAsync(ct);
+        return context.Directory.People.FirstOrDefault(p => p.Id == context.Urls.Person(id)) is { } person ? Ok(person) : NotFound("Diese Person gibt es nicht.");
+    }
+
+    private static async Task<IResult> MembershipAsync(string organizationId, string memberId, OParlService service, CancellationToken ct)
+    {
+        var context = await service.ContextAsync(ct);
+        return context.Directory.Memberships.FirstOrDefault(m => m.Id == context.Urls.Membership(organizationId, memberId)) is { } membership
+            ? Ok(membership)
+            : NotFound("Diese Mitgliedschaft gibt es nicht.");
+    }
+
+    private static Task<IResult> MeetingAsync(string organizationId, string date, OParlService service, CancellationToken ct) =>
+        WithMotionsAsync(service, (context, all) =>
+        {
+            var meeting = DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day)
+                ? context.Papers.Meetings(all).FirstOrDefault(m => m.Id == context.Urls.Meeting(new MeetingKey(organizationId, day)))
+                : null;
+            return Task.FromResult(meeting is null ? NotFound("Diese Sitzung gibt es nicht.") : Ok(meeting));
+        }, ct);
+
+    private static async Task<IResult> PaperAsync(string motionId, OParlService service, CancellationToken ct)
+    {
+        var context = await service.ContextAsync(ct);
+        return await service.PublicRecordAsync(motionId, ct) is { } record
+            ? Ok(context.Papers.Paper(PublicMotion.From(record)))
+            : NotFound(Outcomes.NotFound);
+    }
+
+    private static async Task<IResult> ConsultationAsync(string motionId, string organizationId, int occurrence, OParlService service, CancellationToken ct)
+    {
+        var context = await service.ContextAsync(ct);
+        var entry = await service.PublicRecordAsync(motionId, ct) is { } record
+            ? PaperModel.Entries(PublicMotion.From(record)).FirstOrDefault(e => e.OrganizationId == organizationId && e.Occurrence == occurrence)
+            : null;
+        return entry is null ? NotFound("Diese Beratung gibt es nicht.") : Ok(context.Papers.Consultation(entry));
+    }
+
+    /// <summary>An agenda item's number depends on the other items of its meeting, so it is read from the meeting.</summary>
+    private static Task<IResult> AgendaItemAsync(string motionId, string organizationId, int occurrence, OParlService service, CancellationToken ct) =>
+        WithMotionsAsync(service, (context, all) =>
+        {
+            var id = context.Urls.AgendaItem(motionId, organizationId, occurrence);
+            var item = context.Papers.Meetings(all)
+                .SelectMany(m => m.AgendaItem).FirstOrDefault(i => i.Id == id);
+            return Task.FromResult(item is null ? NotFound("Diesen Tagesordnungspunkt gibt es nicht.") : Ok(item));
+        }, ct);
+
+    private static async Task<IResult> FileAsync(string motionId, OParlService service, CancellationToken ct)
+    {
+        var context = await service.ContextAsync(ct);
+        return await service.PublicRecordAsync(motionId, ct) is { } record
+            ? Ok(context.Papers.File(PublicMotion.From(record)))
+            : NotFound("Diese Datei gibt es nicht.");
+    }
+
+    private static async Task<IResult> DocumentAsync(string motionId, OParlService service, bool download, CancellationToken ct)
+    {
+        var context = await service.ContextAsync(ct);
+        if (await service.PublicRecordAsync(motionId, ct) is not { } record)
+        {
+            return NotFound("Diese Datei gibt es nicht.");
+        }
+        var html = Encoding.UTF8.GetBytes(MotionDocument.Render(record, context.Catalog));
+        return download
+            ? Results.File(html, "text/html; charset=utf-8", context.Papers.File(PublicMotion.From(record)).FileName)
+            : Results.Bytes(html, "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> WithMotionsAsync(OParlService service, Func<OParlContext, IReadOnlyList<PublicMotion>, Task<IResult>> answer, CancellationToken ct)
+    {
+        var context = await service.ContextAsync(ct);
+        return await answer(context, await service.Index.AllAsync(ct));
+    }
+
+    private static IResult Ok<T>(T value) => Results.Json(value, Json, "application/json; charset=utf-8");
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(string detail) => Api.ApiProblems.Problem(StatusCodes.Status404NotFound, detail);
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult BadRequest(string detail) => Api.ApiProblems.Problem(StatusCodes.Status400BadRequest, detail);
+}
