@@ -26,7 +26,6 @@ public static class OParlEndpoints
             return await next(context);
         });
         oparl.MapGet("", SystemAsync);
-        oparl.MapGet("/", SystemAsync);
         oparl.MapGet("/bodies", BodiesAsync);
         oparl.MapGet("/bodies/{bodyId}", BodyAsync);
         oparl.MapGet("/bodies/{bodyId}/organizations", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
