@@ -51,10 +51,22 @@ public sealed class AntraegeModel(MotionIndex index, OrganizationStore organizat
         {
             ModelState.AddModelError(nameof(Phase), "Wählen Sie eine Phase aus der Liste.");
         }
-        var page = await index.PageAsync(new MotionQuery(Stage: stage, Search: ModelState.IsValid ? Suche?.Trim() : null, Continuation: Continuation, PageSize: PageSize), cancellationToken);
         // The index lists unconfirmed submissions too; only a registered motion (it has its reference) is public.
-        Items = page.Items.Where(i => i.Reference is { Length: > 0 } && i.Stage != MotionStage.AwaitingConfirmation).ToList();
-        NextPage = page.Continuation is { } next ? Url.Page("/Public/Antraege", new { Phase, Suche, weiter = next }) : null;
+        // Each further read asks for exactly the rows still missing, so the continuation never skips one.
+        var items = new List<MotionListItem>();
+        var continuation = Continuation;
+        for (var read = 0; read < 5 && items.Count < PageSize; read++)
+        {
+            var page = await index.PageAsync(new MotionQuery(Stage: stage, Search: ModelState.IsValid ? Suche?.Trim() : null, Continuation: continuation, PageSize: PageSize - items.Count), cancellationToken);
+            items.AddRange(page.Items.Where(i => i.Reference is { Length: > 0 } && i.Stage != MotionStage.AwaitingConfirmation));
+            continuation = page.Continuation;
+            if (continuation is null)
+            {
+                break;
+            }
+        }
+        Items = items;
+        NextPage = continuation is { } next ? Url.Page("/Public/Antraege", new { Phase, Suche, weiter = next }) : null;
         return Page();
     }
 }
