@@ -26,33 +26,38 @@ public static class OParlEndpoints
             return await next(context);
         });
         oparl.MapGet("", SystemAsync);
-        oparl.MapGet("/bodies", BodiesAsync);
+        oparl.MapGet("/bodies", (HttpRequest r, OParlService s, CancellationToken ct) => ListAsync<OParlBody>(r, s, c => c.Urls.Bodies, c => [c.Directory.Body], ct));
         oparl.MapGet("/bodies/{bodyId}", BodyAsync);
         oparl.MapGet("/bodies/{bodyId}/organizations", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
-            BodyListAsync(bodyId, r, s, "organizations", c => c.Directory.Organizations.OrderBy(o => o.Id, StringComparer.Ordinal), ct));
+            ListAsync(r, s, c => BodyList(c, bodyId, "organizations"), c => c.Directory.Organizations.OrderBy(o => o.Id, StringComparer.Ordinal), ct));
         oparl.MapGet("/bodies/{bodyId}/people", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
-            BodyListAsync(bodyId, r, s, "people", c => c.Directory.People, ct));
+            ListAsync(r, s, c => BodyList(c, bodyId, "people"), c => c.Directory.People, ct));
         oparl.MapGet("/bodies/{bodyId}/memberships", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
-            BodyListAsync(bodyId, r, s, "memberships", c => c.Directory.Memberships, ct));
+            ListAsync(r, s, c => BodyList(c, bodyId, "memberships"), c => c.Directory.Memberships, ct));
         oparl.MapGet("/bodies/{bodyId}/meetings", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
-            MotionListAsync(bodyId, r, s, "meetings", (c, all) => c.Papers.Meetings(all), ct));
+            ListAsync(r, s, c => BodyList(c, bodyId, "meetings"), (c, all) => c.Papers.Meetings(all), ct));
         oparl.MapGet("/bodies/{bodyId}/agenda-items", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
-            MotionListAsync(bodyId, r, s, "agenda-items", (c, all) => c.Papers.Meetings(all).SelectMany(m => m.AgendaItem), ct));
+            ListAsync(r, s, c => BodyList(c, bodyId, "agenda-items"), (c, all) => c.Papers.Meetings(all).SelectMany(m => m.AgendaItem), ct));
         oparl.MapGet("/bodies/{bodyId}/consultations", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
-            MotionListAsync(bodyId, r, s, "consultations", (c, all) => all.SelectMany(PaperModel.Entries).Select(c.Papers.Consultation), ct));
+            ListAsync(r, s, c => BodyList(c, bodyId, "consultations"), (c, all) => all.SelectMany(PaperModel.Entries).Select(c.Papers.Consultation), ct));
         oparl.MapGet("/bodies/{bodyId}/files", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
-            MotionListAsync(bodyId, r, s, "files", (c, all) => all.Select(c.Papers.File), ct));
+            ListAsync(r, s, c => BodyList(c, bodyId, "files"), (c, all) => all.Select(c.Papers.File), ct));
         oparl.MapGet("/bodies/{bodyId}/papers", PapersAsync);
         oparl.MapGet("/organizations/{id}", OrganizationAsync);
-        oparl.MapGet("/organizations/{id}/meetings", OrganizationMeetingsAsync);
-        oparl.MapGet("/organizations/{id}/consultations", OrganizationConsultationsAsync);
+        oparl.MapGet("/organizations/{id}/meetings", (string id, HttpRequest r, OParlService s, CancellationToken ct) =>
+            ListAsync(r, s, c => OrganizationList(c, id, "meetings"), (c, all) => c.Papers.Meetings(all).Where(m => m.Organization.Contains(c.Urls.Organization(id))), ct));
+        oparl.MapGet("/organizations/{id}/consultations", (string id, HttpRequest r, OParlService s, CancellationToken ct) =>
+            ListAsync(r, s, c => OrganizationList(c, id, "consultations"), (c, all) => all.SelectMany(PaperModel.Entries).Where(e => e.OrganizationId == id).Select(c.Papers.Consultation), ct));
         oparl.MapGet("/people/{id}", PersonAsync);
         oparl.MapGet("/memberships/{organizationId}/{memberId}", MembershipAsync);
         oparl.MapGet("/meetings/{organizationId}/{date}", MeetingAsync);
-        oparl.MapGet("/papers/{motionId}", PaperAsync);
-        oparl.MapGet("/papers/{motionId}/consultations/{organizationId}/{occurrence:int}", ConsultationAsync);
+        oparl.MapGet("/papers/{motionId}", (string motionId, OParlService s, CancellationToken ct) =>
+            MotionObjectAsync(motionId, s, (c, m) => c.Papers.Paper(m), Outcomes.NotFound, ct));
+        oparl.MapGet("/papers/{motionId}/consultations/{organizationId}/{occurrence:int}", (string motionId, string organizationId, int occurrence, OParlService s, CancellationToken ct) =>
+            MotionObjectAsync(motionId, s, (c, m) => PaperModel.Entries(m).FirstOrDefault(e => e.OrganizationId == organizationId && e.Occurrence == occurrence) is { } entry ? c.Papers.Consultation(entry) : null, "Diese Beratung gibt es nicht.", ct));
         oparl.MapGet("/papers/{motionId}/consultations/{organizationId}/{occurrence:int}/agenda-item", AgendaItemAsync);
-        oparl.MapGet("/files/{motionId}", FileAsync);
+        oparl.MapGet("/files/{motionId}", (string motionId, OParlService s, CancellationToken ct) =>
+            MotionObjectAsync(motionId, s, (c, m) => c.Papers.File(m), "Diese Datei gibt es nicht.", ct));
         oparl.MapGet("/files/{motionId}/antrag.html", (string motionId, OParlService s, CancellationToken ct) => DocumentAsync(motionId, s, download: false, ct));
         oparl.MapGet("/files/{motionId}/download", (string motionId, OParlService s, CancellationToken ct) => DocumentAsync(motionId, s, download: true, ct));
         oparl.MapGet("/{**rest}", () => NotFound("Diese Adresse gibt es in der OParl-Schnittstelle nicht."));
@@ -62,24 +67,19 @@ public static class OParlEndpoints
     private static async Task<IResult> SystemAsync(OParlService service, CancellationToken ct) =>
         Ok((await service.ContextAsync(ct)).Directory.System);
 
-    private static async Task<IResult> BodiesAsync(HttpRequest request, OParlService service, CancellationToken ct)
-    {
-        var (query, error) = OParlQuery.Parse(request.Query);
-        if (query is null)
-        {
-            return BadRequest(error!);
-        }
-        var context = await service.ContextAsync(ct);
-        return Ok(query.PageOf([context.Directory.Body], context.Urls.Bodies));
-    }
+    /// <summary>A list counted in memory: from the catalog alone, or (second overload) from every public motion too.</summary>
+    /// <param name="url">The list's URL, or null when its owner (body, organization) does not exist.</param>
+    private static Task<IResult> ListAsync<T>(HttpRequest request, OParlService service, Func<OParlContext, string?> url, Func<OParlContext, IEnumerable<T>> items, CancellationToken ct)
+        where T : OParlObject =>
+        ListAsync(request, service, url, items, motions: null, ct);
 
-    private static async Task<IResult> BodyAsync(string bodyId, OParlService service, CancellationToken ct)
-    {
-        var context = await service.ContextAsync(ct);
-        return bodyId == context.Catalog.Body.Id ? Ok(context.Directory.Body) : NotFound("Diese Körperschaft gibt es nicht.");
-    }
+    /// <summary>Derived lists read the compact public projection in one range read.</summary>
+    private static Task<IResult> ListAsync<T>(HttpRequest request, OParlService service, Func<OParlContext, string?> url, Func<OParlContext, IReadOnlyList<PublicMotion>, IEnumerable<T>> items, CancellationToken ct)
+        where T : OParlObject =>
+        ListAsync(request, service, url, c => items(c, []), motions: items, ct);
 
-    private static async Task<IResult> BodyListAsync<T>(string bodyId, HttpRequest request, OParlService service, string list, Func<OParlContext, IEnumerable<T>> items, CancellationToken ct)
+    private static async Task<IResult> ListAsync<T>(HttpRequest request, OParlService service, Func<OParlContext, string?> url, Func<OParlContext, IEnumerable<T>> items,
+        Func<OParlContext, IReadOnlyList<PublicMotion>, IEnumerable<T>>? motions, CancellationToken ct)
         where T : OParlObject
     {
         var (query, error) = OParlQuery.Parse(request.Query);
@@ -88,25 +88,25 @@ public static class OParlEndpoints
             return BadRequest(error!);
         }
         var context = await service.ContextAsync(ct);
-        return bodyId != context.Catalog.Body.Id
-            ? NotFound("Diese Körperschaft gibt es nicht.")
-            : Ok(query.PageOf(items(context), context.Urls.BodyList(list)));
+        if (url(context) is not { } listUrl)
+        {
+            return NotFound("Diese Liste gibt es nicht.");
+        }
+        var listed = motions is null ? items(context) : motions(context, await service.Index.AllAsync(ct));
+        return Ok(query.PageOf(listed, listUrl));
     }
 
-    /// <summary>Lists derived from every public motion: one range read of the compact projection.</summary>
-    private static Task<IResult> MotionListAsync<T>(string bodyId, HttpRequest request, OParlService service, string list, Func<OParlContext, IReadOnlyList<PublicMotion>, IEnumerable<T>> items, CancellationToken ct)
-        where T : OParlObject =>
-        WithMotionsAsync(service, async (context, all) =>
-        {
-            var (query, error) = OParlQuery.Parse(request.Query);
-            if (query is null)
-            {
-                return BadRequest(error!);
-            }
-            return bodyId != context.Catalog.Body.Id
-                ? NotFound("Diese Körperschaft gibt es nicht.")
-                : Ok(query.PageOf(items(context, all), context.Urls.BodyList(list)));
-        }, ct);
+    private static string? BodyList(OParlContext context, string bodyId, string list) =>
+        bodyId == context.Catalog.Body.Id ? context.Urls.BodyList(list) : null;
+
+    private static string? OrganizationList(OParlContext context, string organizationId, string list) =>
+        context.Catalog.Find(organizationId) is null ? null : context.Urls.Organization(organizationId) + "/" + list;
+
+    private static async Task<IResult> BodyAsync(string bodyId, OParlService service, CancellationToken ct)
+    {
+        var context = await service.ContextAsync(ct);
+        return bodyId == context.Catalog.Body.Id ? Ok(context.Directory.Body) : NotFound("Diese Körperschaft gibt es nicht.");
+    }
 
     /// <summary>
     /// Papers page through the index: oldest registration first, or oldest change first when a modified filter is
@@ -143,26 +143,6 @@ public static class OParlEndpoints
             : NotFound("Dieses Gremium gibt es nicht.");
     }
 
-    private static Task<IResult> OrganizationMeetingsAsync(string id, HttpRequest request, OParlService service, CancellationToken ct) =>
-        OrganizationListAsync(id, request, service, "meetings", (c, all) => c.Papers.Meetings(all).Where(m => m.Organization.Contains(c.Urls.Organization(id))), ct);
-
-    private static Task<IResult> OrganizationConsultationsAsync(string id, HttpRequest request, OParlService service, CancellationToken ct) =>
-        OrganizationListAsync(id, request, service, "consultations", (c, all) => all.SelectMany(PaperModel.Entries).Where(e => e.OrganizationId == id).Select(c.Papers.Consultation), ct);
-
-    private static Task<IResult> OrganizationListAsync<T>(string id, HttpRequest request, OParlService service, string list, Func<OParlContext, IReadOnlyList<PublicMotion>, IEnumerable<T>> items, CancellationToken ct)
-        where T : OParlObject =>
-        WithMotionsAsync(service, async (context, all) =>
-        {
-            var (query, error) = OParlQuery.Parse(request.Query);
-            if (query is null)
-            {
-                return BadRequest(error!);
-            }
-            return context.Catalog.Find(id) is null
-                ? NotFound("Dieses Gremium gibt es nicht.")
-                : Ok(query.PageOf(items(context, all), context.Urls.Organization(id) + "/" + list));
-        }, ct);
-
     private static async Task<IResult> PersonAsync(string id, OParlService service, CancellationToken ct)
     {
         var context = await service.ContextAsync(ct);
@@ -186,21 +166,13 @@ public static class OParlEndpoints
             return Task.FromResult(meeting is null ? NotFound("Diese Sitzung gibt es nicht.") : Ok(meeting));
         }, ct);
 
-    private static async Task<IResult> PaperAsync(string motionId, OParlService service, CancellationToken ct)
+    /// <summary>An object of one public motion, read from its record (fresh, not from the projection).</summary>
+    private static async Task<IResult> MotionObjectAsync<T>(string motionId, OParlService service, Func<OParlContext, PublicMotion, T?> select, string missing, CancellationToken ct)
+        where T : OParlObject
     {
         var context = await service.ContextAsync(ct);
-        return await service.PublicRecordAsync(motionId, ct) is { } record
-            ? Ok(context.Papers.Paper(PublicMotion.From(record)))
-            : NotFound(Outcomes.NotFound);
-    }
-
-    private static async Task<IResult> ConsultationAsync(string motionId, string organizationId, int occurrence, OParlService service, CancellationToken ct)
-    {
-        var context = await service.ContextAsync(ct);
-        var entry = await service.PublicRecordAsync(motionId, ct) is { } record
-            ? PaperModel.Entries(PublicMotion.From(record)).FirstOrDefault(e => e.OrganizationId == organizationId && e.Occurrence == occurrence)
-            : null;
-        return entry is null ? NotFound("Diese Beratung gibt es nicht.") : Ok(context.Papers.Consultation(entry));
+        var found = await service.PublicRecordAsync(motionId, ct) is { } record ? select(context, PublicMotion.From(record)) : null;
+        return found is null ? NotFound(missing) : Ok(found);
     }
 
     /// <summary>An agenda item's number depends on the other items of its meeting, so it is read from the meeting.</summary>
@@ -212,14 +184,6 @@ public static class OParlEndpoints
                 .SelectMany(m => m.AgendaItem).FirstOrDefault(i => i.Id == id);
             return Task.FromResult(item is null ? NotFound("Diesen Tagesordnungspunkt gibt es nicht.") : Ok(item));
         }, ct);
-
-    private static async Task<IResult> FileAsync(string motionId, OParlService service, CancellationToken ct)
-    {
-        var context = await service.ContextAsync(ct);
-        return await service.PublicRecordAsync(motionId, ct) is { } record
-            ? Ok(context.Papers.File(PublicMotion.From(record)))
-            : NotFound("Diese Datei gibt es nicht.");
-    }
 
     private static async Task<IResult> DocumentAsync(string motionId, OParlService service, bool download, CancellationToken ct)
     {
