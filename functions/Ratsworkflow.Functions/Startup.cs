@@ -20,12 +20,14 @@ public static class Startup
         builder.AddSecurity();
         builder.AddWeb();
         builder.AddWorkflow();
+        builder.AddFunctionsHost();
         builder.Services.AddOpenData();
         return builder;
     }
 
     public static WebApplication MapRatsworkflow(this WebApplication app)
     {
+        app.UseFunctionsHost();
         app.UseSecurity();
         app.UseWeb();
         app.MapHealth();

@@ -1,9 +1,22 @@
+using Azure.Core;
+
 namespace Ratsworkflow.Durable;
 
 /// <summary>The engine's settings; the app binds them from host.json (<c>ratsworkflow:engine</c>).</summary>
 public sealed class DurableTaskOptions
 {
+    /// <summary>Storage account with a key (Azurite, on premises); ignored when <see cref="Credential"/> is set.</summary>
     public string StorageConnectionString { get; set; } = "UseDevelopmentStorage=true";
+
+    /// <summary>
+    /// Identity-based storage (Azure: managed identity, no keys). When set, the engine reaches the account through
+    /// <see cref="TableServiceUri"/>, <see cref="QueueServiceUri"/> and <see cref="BlobServiceUri"/> with this credential.
+    /// </summary>
+    public TokenCredential? Credential { get; set; }
+
+    public Uri? TableServiceUri { get; set; }
+    public Uri? QueueServiceUri { get; set; }
+    public Uri? BlobServiceUri { get; set; }
 
     /// <summary>Prefix of every table, queue and container: lower-case letters and digits.</summary>
     public string HubName { get; set; } = "ratsworkflow";

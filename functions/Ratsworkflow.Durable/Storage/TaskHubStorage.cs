@@ -20,10 +20,16 @@ internal sealed class TaskHubStorage
     {
         var o = options.Value;
         var hub = o.HubName.ToLowerInvariant();
-        var tables = new TableServiceClient(o.StorageConnectionString, WithPolicy(new TableClientOptions(), counter.PolicyFor("Table")));
-        var queues = new QueueServiceClient(o.StorageConnectionString,
-            WithPolicy(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, counter.PolicyFor("Queue")));
-        var blobs = new BlobServiceClient(o.StorageConnectionString, WithPolicy(new BlobClientOptions(), counter.PolicyFor("Blob")));
+        var tableOptions = WithPolicy(new TableClientOptions(), counter.PolicyFor("Table"));
+        var queueOptions = WithPolicy(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, counter.PolicyFor("Queue"));
+        var blobOptions = WithPolicy(new BlobClientOptions(), counter.PolicyFor("Blob"));
+        var (tables, queues, blobs) = o.Credential is { } credential
+            ? (new TableServiceClient(Endpoint(o.TableServiceUri, nameof(o.TableServiceUri)), credential, tableOptions),
+               new QueueServiceClient(Endpoint(o.QueueServiceUri, nameof(o.QueueServiceUri)), credential, queueOptions),
+               new BlobServiceClient(Endpoint(o.BlobServiceUri, nameof(o.BlobServiceUri)), credential, blobOptions))
+            : (new TableServiceClient(o.StorageConnectionString, tableOptions),
+               new QueueServiceClient(o.StorageConnectionString, queueOptions),
+               new BlobServiceClient(o.StorageConnectionString, blobOptions));
         Instances = tables.GetTableClient(hub + "Instances");
         Timers = tables.GetTableClient(hub + "Timers");
         Control = queues.GetQueueClient(hub + "-control");
@@ -69,6 +75,9 @@ internal sealed class TaskHubStorage
             WorkItemsPoison.CreateIfNotExistsAsync(),
             Payloads.CreateIfNotExistsAsync());
     }
+
+    private static Uri Endpoint(Uri? uri, string option) => uri ?? throw new InvalidOperationException(
+        $"DurableTaskOptions.{option} is required when DurableTaskOptions.Credential is set (identity-based storage).");
 
     private static T WithPolicy<T>(T options, HttpPipelinePolicy policy) where T : ClientOptions
     {

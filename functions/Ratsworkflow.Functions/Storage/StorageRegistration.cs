@@ -1,12 +1,14 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Ratsworkflow.Functions.FunctionsHost;
 
 namespace Ratsworkflow.Functions.Storage;
 
 /// <summary>
 /// One storage account for everything (DESIGN.md §2 "Storage"). Every feature takes these clients from DI, so a
-/// test points the whole app at its own Azurite with one setting: <c>Storage:ConnectionString</c>.
+/// test points the whole app at its own Azurite with one setting: <c>Storage:ConnectionString</c>. In Azure the
+/// account is reached with the app's managed identity instead (<see cref="StorageAccount"/>).
 /// </summary>
 public static class StorageRegistration
 {
@@ -14,10 +16,12 @@ public static class StorageRegistration
 
     public static IServiceCollection AddStorageClients(this IServiceCollection services, IConfiguration configuration)
     {
-        var connectionString = configuration[ConnectionStringKey] is { Length: > 0 } value ? value : "UseDevelopmentStorage=true";
-        services.AddSingleton(new TableServiceClient(connectionString));
-        services.AddSingleton(new QueueServiceClient(connectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
-        services.AddSingleton(new BlobServiceClient(connectionString));
+        // Read now, so a deployment without storage settings fails at start with a clear message, not at first use.
+        services.AddSingleton(StorageAccount.FromConfiguration(configuration, requireExplicit: FunctionsHostMode.IsEnabled(configuration)));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateTableServiceClient());
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>()
+            .CreateQueueServiceClient(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateBlobServiceClient());
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -48,7 +48,8 @@ public sealed record BeginConsultationInput(string MotionId, ConsultationState S
 public sealed record ApplyConsultationInput(string MotionId, string CommandId, string Actor, ConsultationCommand Command, ConsultationState State, TimeSpan? FollowUpAfter);
 
 /// <summary>The decision's events (empty when refused; the refusal is acknowledged to the caller by the activity).</summary>
-public sealed record ConsultationApplied(IReadOnlyList<ConsultationEvent> Events, TimeSpan? FollowUpAfter);
+/// <param name="RecordedAt">When the activity recorded it: the reference for a Wiedervorlage's first due date.</param>
+public sealed record ConsultationApplied(IReadOnlyList<ConsultationEvent> Events, TimeSpan? FollowUpAfter, DateTimeOffset RecordedAt);
 
 public sealed record AlertOverdueInput(string MotionId, string OrganizationId, DateOnly MeetingDate, int Day);
 

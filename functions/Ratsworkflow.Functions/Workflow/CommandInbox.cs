@@ -12,6 +12,18 @@ public sealed class CommandInbox(TaskOrchestrationContext context)
 
     public Task<MotionCommand> Next => _next ??= context.WaitForExternalEvent<MotionCommand>(MotionCommand.EventName);
 
+    /// <summary>
+    /// Answers a command that arrived while the orchestrator was busy and is about to end or continue as new: a
+    /// completed wait is not carried over, so without this its caller would wait in vain.
+    /// </summary>
+    public async Task RefuseLeftoverAsync(string motionId, string detail)
+    {
+        if (_next is { IsCompleted: true })
+        {
+            await Withdrawal.RefuseAsync(context, motionId, Take(), detail);
+        }
+    }
+
     /// <summary>The command that <see cref="Next"/> delivered; the following wait starts fresh.</summary>
     public MotionCommand Take()
     {

@@ -10,7 +10,7 @@ namespace Ratsworkflow.Functions.Workflow;
 /// </summary>
 internal sealed class ConsultationPhase(TaskOrchestrationContext context, MotionWorkflowInput input, RegisteredMotion motion, CommandInbox commands)
 {
-    public TimeSpan? FollowUpAfter { get; private set; }
+    public FollowUp? FollowUp { get; private set; }
 
     public async Task<PhaseEnd> RunAsync()
     {
@@ -18,6 +18,7 @@ internal sealed class ConsultationPhase(TaskOrchestrationContext context, Motion
         await context.CallActivityAsync(Activities.BeginConsultation, new BeginConsultationInput(motion.MotionId, state), Activities.Retry);
         CancellationTokenSource? overdueTimers = null;
         Task? overdue = null;
+        var overdueAt = DateTime.MinValue;
         (int Position, DateOnly Date)? watched = null;
         var day = 0;
         try
@@ -33,7 +34,8 @@ internal sealed class ConsultationPhase(TaskOrchestrationContext context, Motion
                     if (due is { } meeting)
                     {
                         overdueTimers = new CancellationTokenSource();
-                        overdue = context.CreateTimer(DurableTimers.EndOfDay(meeting.Date, input.Settings.TimeZone) + input.Settings.OverdueGrace, overdueTimers.Token);
+                        overdueAt = DurableTimers.EndOfDay(meeting.Date, input.Settings.TimeZone) + input.Settings.OverdueGrace;
+                        overdue = context.CreateTimer(overdueAt, overdueTimers.Token);
                     }
                 }
                 var first = await Task.WhenAny(overdue is null ? [commands.Next] : [commands.Next, overdue]);
@@ -41,7 +43,9 @@ internal sealed class ConsultationPhase(TaskOrchestrationContext context, Motion
                 {
                     day++;
                     await context.CallActivityAsync(Activities.AlertOverdue, new AlertOverdueInput(motion.MotionId, state.Current!.OrganizationId, watched!.Value.Date, day), Activities.Retry);
-                    overdue = context.CreateTimer(context.CurrentUtcDateTime.AddDays(1), overdueTimers!.Token);
+                    // Once a day from the first alert on; after an outage the next alert waits a day, not the backlog.
+                    overdueAt = overdueAt.AddDays(1) > context.CurrentUtcDateTime ? overdueAt.AddDays(1) : context.CurrentUtcDateTime.AddDays(1);
+                    overdue = context.CreateTimer(overdueAt, overdueTimers!.Token);
                     continue;
                 }
                 var command = commands.Take();
@@ -54,7 +58,7 @@ internal sealed class ConsultationPhase(TaskOrchestrationContext context, Motion
                         var applied = await context.CallActivityAsync<ConsultationApplied>(Activities.ApplyConsultationCommand,
                             new ApplyConsultationInput(motion.MotionId, command.CommandId, command.Actor, consultation, state, command.FollowUpAfter), Activities.Retry);
                         state = state.ApplyAll(applied.Events);
-                        FollowUpAfter = state.IsDecided ? applied.FollowUpAfter : null;
+                        FollowUp = state.IsDecided && applied.FollowUpAfter is { } interval ? new FollowUp(interval, 0, applied.RecordedAt.UtcDateTime + interval) : null;
                         break;
                     default:
                         await Withdrawal.RefuseAsync(context, motion.MotionId, command, "Der Antrag ist in der Beratungsfolge; eine Stimmabgabe des Beirats ist nicht mehr möglich.");

@@ -30,4 +30,5 @@ public enum MotionCommandType
 public sealed record MotionWorkflowInput(string MotionId, WorkflowSettings Settings, FollowUp? FollowUp = null);
 
 /// <summary>A running Wiedervorlage: after the decision the instance continues as new for each period.</summary>
-public sealed record FollowUp(TimeSpan Interval, int Count);
+/// <param name="DueAt">When the next one is due: counted from the decision, not from when a step happened to run.</param>
+public sealed record FollowUp(TimeSpan Interval, int Count, DateTime DueAt);

@@ -19,18 +19,17 @@ public sealed class RatsbeschlussOrchestrator : TaskOrchestrator<MotionWorkflowI
         }
 
         var motion = await context.CallActivityAsync<RegisteredMotion>(Activities.RegisterMotion, input.MotionId, Activities.Retry);
-        if (motion.BeiratId is not null && await new BeiratPhase(context, input, motion, commands).RunAsync() == PhaseEnd.Withdrawn)
-        {
-            return "withdrawn";
-        }
         var consultation = new ConsultationPhase(context, input, motion, commands);
-        if (await consultation.RunAsync() == PhaseEnd.Withdrawn)
+        if ((motion.BeiratId is not null && await new BeiratPhase(context, input, motion, commands).RunAsync() == PhaseEnd.Withdrawn)
+            || await consultation.RunAsync() == PhaseEnd.Withdrawn)
         {
+            await commands.RefuseLeftoverAsync(input.MotionId, "Der Antrag ist zurückgezogen; die Anfrage ist nicht mehr möglich.");
             return "withdrawn";
         }
-        if (consultation.FollowUpAfter is { } interval)
+        await commands.RefuseLeftoverAsync(input.MotionId, "Der Rat hat bereits beschlossen; die Anfrage ist nicht mehr möglich.");
+        if (consultation.FollowUp is { } wiedervorlage)
         {
-            context.ContinueAsNew(input with { FollowUp = new FollowUp(interval, 0) });
+            context.ContinueAsNew(input with { FollowUp = wiedervorlage });
         }
         return "decided";
     }

@@ -4,20 +4,15 @@ using Ratsworkflow.Functions.Storage;
 
 namespace Ratsworkflow.Functions.Workflow;
 
-/// <summary>The durable engine inside the app: settings from host.json, storage from <c>Storage:ConnectionString</c>.</summary>
+/// <summary>The durable engine inside the app: settings from host.json, storage from the app's <see cref="StorageAccount"/>.</summary>
 public static class WorkflowRegistration
 {
     public static WebApplicationBuilder AddWorkflow(this WebApplicationBuilder builder)
     {
         builder.Configuration.AddHostJson(builder.Environment.ContentRootPath);
         var configuration = builder.Configuration;
-        builder.Services.AddDurableTask(options =>
-        {
-            HostSettings.Apply(configuration, options);
-            options.StorageConnectionString = configuration[StorageRegistration.ConnectionStringKey] is { Length: > 0 } connection
-                ? connection
-                : "UseDevelopmentStorage=true";
-        }, WorkflowCatalog.Register);
+        builder.Services.AddDurableTask(options => HostSettings.Apply(configuration, options), WorkflowCatalog.Register);
+        builder.Services.AddOptions<DurableTaskOptions>().Configure<StorageAccount>((options, storage) => storage.ApplyTo(options));
         builder.Services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section));
         builder.Services.AddSingleton<IOrchestrationFailureObserver, MotionFailureObserver>();
         builder.Services.AddSingleton<MotionIndex>();
@@ -25,6 +20,7 @@ public static class WorkflowRegistration
         builder.Services.AddSingleton<WorkflowServices>();
         builder.Services.AddSingleton<Submission.SubmissionService>();
         builder.Services.AddSingleton<CommandService>();
+        builder.Services.AddSingleton<FunctionsHost.IPeriodicWork, Submission.ConfirmationExpiry>();
         return builder;
     }
 }

@@ -30,7 +30,7 @@ public sealed class ApplyConsultationCommand(WorkflowServices services) : TaskAc
         {
             var status = error.Kind == ConsultationErrorKind.Conflict ? 409 : 400;
             await services.SaveAsync(context, motion, motion.WithAck(new CommandAck(input.CommandId, status, error.Detail, error.Errors)));
-            return new ConsultationApplied([], null);
+            return new ConsultationApplied([], null, services.Now);
         }
         var state = input.State.ApplyAll(decision.Events);
         var after = ConsultationText.Project(motion, state, catalog, catalog.Body.TimeZone)
@@ -41,7 +41,7 @@ public sealed class ApplyConsultationCommand(WorkflowServices services) : TaskAc
         await services.SaveAsync(context, motion, after, decision.Events.Select(e => services.Entry("consultation", ConsultationText.Describe(e, catalog), input.Actor)).ToArray());
         await ConsultationMail.SendAsync(services, context, after, catalog, decision.Events, state);
         var followUp = state.IsDecided && input.FollowUpAfter is { } interval && interval > TimeSpan.Zero ? interval : (TimeSpan?)null;
-        return new ConsultationApplied(decision.Events, followUp);
+        return new ConsultationApplied(decision.Events, followUp, after.DecidedAt ?? services.Now);
     }
 }
 

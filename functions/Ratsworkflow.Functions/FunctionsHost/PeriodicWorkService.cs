@@ -1,0 +1,32 @@
+namespace Ratsworkflow.Functions.FunctionsHost;
+
+/// <summary>
+/// Local mode's stand-in for the <c>TimerTick</c> function: runs the periodic work every
+/// <c>ratsworkflow:periodicWorkInterval</c> (host.json, default one minute), first after one interval, like a timer
+/// trigger without <c>runOnStartup</c>. In Functions mode it does nothing; the host's ticks drive the same work.
+/// </summary>
+internal sealed class PeriodicWorkService(PeriodicWorkRunner runner, IConfiguration configuration, TimeProvider clock) : BackgroundService
+{
+    public const string IntervalKey = "ratsworkflow:periodicWorkInterval";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (FunctionsHostMode.IsEnabled(configuration))
+        {
+            return;
+        }
+        var interval = configuration.GetValue(IntervalKey, TimeSpan.FromMinutes(1));
+        using var timer = new PeriodicTimer(interval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await runner.RunAllAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+}

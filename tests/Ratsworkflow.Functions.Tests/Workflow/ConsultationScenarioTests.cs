@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Http.Json;
+using Ratsworkflow.Durable;
+using Ratsworkflow.Functions.Api;
+using Ratsworkflow.Functions.Consultations;
+using Ratsworkflow.Functions.Motions;
+using Ratsworkflow.Testing;
+using Xunit;
+
+namespace Ratsworkflow.Functions.Tests.Workflow;
+
+/// <summary>The Beratungsfolge's paths: postponements, referrals, amendments, withdrawals, overdue alerts, Wiedervorlage.</summary>
+public sealed class ConsultationScenarioTests(AzuriteFixture azurite, MailDevFixture mail) : IClassFixture<AzuriteFixture>, IClassFixture<MailDevFixture>, IAsyncLifetime
+{
+    private WorkflowApp _app = null!;
+
+    public async Task InitializeAsync() => _app = await WorkflowApp.StartAsync(azurite.ConnectionString, mail.MailDev);
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<Scenario> InConsultationAsync(params string[] committees)
+    {
+        var motion = new Scenario(_app);
+        await motion.SubmitAsync(beiratReview: false, committees);
+        await motion.ConfirmFromMailAsync();
+        await motion.WaitForStageAsync(committees.Length > 0 ? MotionStage.Consultation : MotionStage.Council);
+        return motion;
+    }
+
+    [Fact]
+    public async Task Committee_PostponesTwiceThenApproves_WaitsForANewDateEachTime()
+    {
+        var motion = await InConsultationAsync("ausschuss-soziales");
+
+        await motion.MeetAsync("ausschuss-soziales", "postponed");
+        var postponed = await motion.WaitForStageAsync(MotionStage.Consultation);
+        Assert.Equal(ConsultationOutcome.Postponed, postponed.Consultations[0].Outcome);
+        Assert.Null(postponed.Consultations[0].MeetingDate);
+        Assert.Contains("Sitzungstermin", postponed.WaitingFor, StringComparison.Ordinal);
+        await motion.MeetAsync("ausschuss-soziales", "postponed");
+        await motion.MeetAsync("ausschuss-soziales", "approved");
+
+        var council = await motion.WaitForStageAsync(MotionStage.Council);
+        Assert.Equal(ConsultationOutcome.Approved, council.Consultations[0].Outcome);
+        Assert.Equal(3, council.History.Count(h => h.Type == "consultation" && h.Text.Contains("Ausschuss", StringComparison.Ordinal) && h.Text.Contains("terminiert", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Council_RefersBackToACommittee_CommitteeIsInsertedAndTheCouncilDecidesAfterIt()
+    {
+        var motion = await InConsultationAsync();
+
+        await motion.MeetAsync("rat", "referred", referTo: "ausschuss-finanzen");
+        var referred = await motion.WaitForStageAsync(MotionStage.Consultation);
+        Assert.Equal(["rat", "ausschuss-finanzen", "rat"], referred.Consultations.Select(c => c.OrganizationId));
+        await motion.MeetAsync("ausschuss-finanzen", "approved");
+        await motion.MeetAsync("rat", "approved");
+
+        var decided = await motion.WaitForStageAsync(MotionStage.Decided);
+        Assert.Equal(ConsultationOutcome.Approved, decided.Decision);
+    }
+
+    [Fact]
+    public async Task Amended_ByCommittee_NewTextIsCarriedToTheCouncilAndEveryVersionKept()
+    {
+        var motion = await InConsultationAsync("ausschuss-soziales");
+        const string amended = "Die Verwaltung wird beauftragt, bis Ende 2027 ein Integrationskonzept vorzulegen.";
+
+        await motion.MeetAsync("ausschuss-soziales", "amended", resolutionText: amended);
+        await motion.MeetAsync("rat", "approved");
+
+        var decided = await motion.WaitForStageAsync(MotionStage.Decided);
+        Assert.Equal(amended, decided.ResolutionText);
+        Assert.Equal(2, decided.ResolutionTexts.Count);
+        Assert.StartsWith("Die Verwaltung wird beauftragt, ein", decided.ResolutionTexts[0].Text, StringComparison.Ordinal);
+        var decision = await motion.MailAsync("gruene-fraktion@example.org", "Entscheidung des Rates");
+        Assert.Contains("bis Ende 2027", decision.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Withdraw_DuringConsultationByClerk_EndsWithdrawnAndRefusesLaterResults()
+    {
+        var motion = await InConsultationAsync("ausschuss-soziales");
+
+        var response = await _app.Clerk.PostAsync($"/api/motions/{motion.MotionId}/withdraw", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var withdrawn = await motion.WaitForStageAsync(MotionStage.Withdrawn);
+
+        Assert.Contains(withdrawn.History, h => h.Type == "withdrawn");
+        await motion.MailAsync("ratsbuero@example.org", "zurückgezogen");
+        var late = await motion.ScheduleAsync("ausschuss-soziales", DateOnly.FromDateTime(_app.Clock.GetUtcNow().UtcDateTime));
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Equal("application/problem+json", late.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Withdraw_DuringBeiratReviewWithTheFactionsStatusLink_ClosesTheVote()
+    {
+        var motion = new Scenario(_app);
+        await motion.SubmitAsync(beiratReview: true, "ausschuss-soziales");
+        await motion.ConfirmFromMailAsync();
+        await motion.WaitForStageAsync(MotionStage.BeiratReview);
+        var votes = await motion.VoteTokensAsync();
+        var statusToken = WorkflowApp.TokenFrom(await motion.MailAsync("gruene-fraktion@example.org", "Antrag registriert"), "/status/");
+
+        var forged = await _app.Anonymous.PostAsJsonAsync($"/api/motions/{motion.MotionId}/withdraw", new { token = statusToken[..^2] + "xx" });
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        var response = await _app.Anonymous.PostAsJsonAsync($"/api/motions/{motion.MotionId}/withdraw", new { token = statusToken });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        await motion.WaitForStageAsync(MotionStage.Withdrawn);
+        await motion.MailAsync(Scenario.VotingMembers[0], "zurückgezogen");
+        Assert.Equal(HttpStatusCode.Conflict, (await motion.VoteAsync(votes[0], "yes")).StatusCode);
+        var again = await _app.Anonymous.PostAsJsonAsync($"/api/motions/{motion.MotionId}/withdraw", new { token = statusToken });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Overdue_MeetingPassedWithoutResult_AlertsClerksDailyUntilRecorded()
+    {
+        var motion = await InConsultationAsync("ausschuss-soziales");
+        var meeting = DateOnly.FromDateTime(_app.Clock.GetUtcNow().UtcDateTime).AddDays(3);
+        Assert.Equal(HttpStatusCode.OK, (await motion.ScheduleAsync("ausschuss-soziales", meeting)).StatusCode);
+
+        _app.Clock.Advance(TimeSpan.FromDays(3 + 1 + 2) + TimeSpan.FromHours(1));
+        var overdue = await motion.WaitForStageAsync(MotionStage.Consultation, m => m.Overdue);
+        await motion.MailAsync("ratsbuero@example.org", "Ergebnis fehlt");
+        var listed = await _app.GetJsonAsync<MotionListResponse>("/api/motions?overdue=true");
+        Assert.Contains(listed.Items, i => i.MotionId == motion.MotionId);
+        await motion.WaitForHistoryAsync(h => h.Count(e => e.Type == HistoryEventType.TimerCreated) == 2);
+        _app.Clock.Advance(TimeSpan.FromDays(1));
+        await _app.Mail.WaitForAsync(all => all.Count(m => m.IsTo("ratsbuero@example.org") && m.Subject.Contains("Ergebnis fehlt", StringComparison.Ordinal) && m.Subject.Contains(motion.Title, StringComparison.Ordinal)) == 2);
+
+        Assert.True((await motion.ResultAsync("ausschuss-soziales", "approved")).IsSuccessStatusCode);
+        var recorded = await motion.WaitForStageAsync(MotionStage.Council);
+        Assert.False(recorded.Overdue);
+        Assert.True(overdue.Overdue);
+        var after = await _app.GetJsonAsync<MotionListResponse>("/api/motions?overdue=true");
+        Assert.DoesNotContain(after.Items, i => i.MotionId == motion.MotionId);
+    }
+
+    [Fact]
+    public async Task FollowUp_AfterTheDecision_FiresWhenDueAndRepeatsUntilEnded()
+    {
+        var motion = await InConsultationAsync();
+        var today = DateOnly.FromDateTime(_app.Clock.GetUtcNow().UtcDateTime);
+        Assert.Equal(HttpStatusCode.OK, (await motion.ScheduleAsync("rat", today)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await motion.ResultAsync("rat", "approved", followUpAfterDays: 730)).StatusCode);
+        await motion.WaitForStageAsync(MotionStage.Decided);
+        await motion.WaitForHistoryAsync(h => h.Any(e => e.Type == HistoryEventType.TimerCreated));
+
+        _app.Clock.Advance(TimeSpan.FromDays(729));
+        await Task.Delay(300);
+        Assert.Equal(0, await motion.CountMailsAsync("ratsbuero@example.org", "Wiedervorlage"));
+        _app.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await motion.MailAsync("ratsbuero@example.org", "Wiedervorlage");
+        await motion.MailAsync("gruene-fraktion@example.org", "Wiedervorlage");
+
+        var end = await _app.Clerk.PostAsync($"/api/motions/{motion.MotionId}/followup/end", null);
+        Assert.Equal(HttpStatusCode.OK, end.StatusCode);
+        _app.Clock.Advance(TimeSpan.FromDays(731));
+        await Task.Delay(500);
+        Assert.Equal(1, await motion.CountMailsAsync("ratsbuero@example.org", "Wiedervorlage"));
+    }
+
+    [Fact]
+    public async Task Result_InTheWrongStageOrForTheWrongBody_IsRefusedWithGermanProblemAndChangesNothing()
+    {
+        var motion = await InConsultationAsync("ausschuss-soziales");
+        var before = await motion.GetAsync();
+
+        var wrongBody = await motion.ScheduleAsync("rat", DateOnly.FromDateTime(_app.Clock.GetUtcNow().UtcDateTime));
+        var noDate = await motion.ResultAsync("ausschuss-soziales", "approved");
+        var badOutcome = await _app.Clerk.PostAsJsonAsync($"/api/motions/{motion.MotionId}/result", new { organizationId = "ausschuss-soziales", outcome = "vielleicht" });
+
+        Assert.Equal(HttpStatusCode.Conflict, wrongBody.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, noDate.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, badOutcome.StatusCode);
+        Assert.Contains("Wert", await badOutcome.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var after = await motion.GetAsync();
+        Assert.Equal(before.History.Count, after.History.Count);
+        Assert.Equal(before.UpdatedAt, after.UpdatedAt);
+    }
+}
