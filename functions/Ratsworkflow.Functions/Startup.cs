@@ -21,6 +21,7 @@ public static class Startup
         builder.AddWeb();
         builder.AddWorkflow();
         builder.AddFunctionsHost();
+        builder.Services.AddOpenData();
         return builder;
     }
 
@@ -32,6 +33,7 @@ public static class Startup
         app.MapHealth();
         app.MapOrganizations();
         app.MapMotionApi();
+        app.MapOpenData();
         app.MapWeb();
         return app;
     }

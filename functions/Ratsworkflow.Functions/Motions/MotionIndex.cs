@@ -13,6 +13,7 @@ public sealed class MotionIndex(TableServiceClient tables)
     public const string TableName = "MotionIndex";
     public const string All = "all";
     private readonly TableClient _table = tables.GetTableClient(TableName);
+    private readonly PublicMotionIndex _public = new(tables);
     private Task? _created;
 
     public static string StagePartition(MotionStage stage) => "stage-" + stage;
@@ -51,6 +52,7 @@ public sealed class MotionIndex(TableServiceClient tables)
         await Task.WhenAll(
             wanted.Select(p => _table.UpsertEntityAsync(summary.ToEntity(p, key), TableUpdateMode.Replace, cancellationToken))
                 .Concat(stale.Select(p => _table.DeleteEntityAsync(p, key, ETag.All, cancellationToken))));
+        await _public.UpdateAsync(before, after, cancellationToken);
     }
 
     public async Task RemoveAsync(MotionRecord record, CancellationToken cancellationToken)
@@ -58,6 +60,7 @@ public sealed class MotionIndex(TableServiceClient tables)
         await EnsureTableAsync();
         var key = RowKey(record);
         await Task.WhenAll(Partitions(record).Select(p => _table.DeleteEntityAsync(p, key, ETag.All, cancellationToken)));
+        await _public.RemoveAsync(record, cancellationToken);
     }
 
     /// <summary>One page of a list: rows of <paramref name="partition"/> that match <paramref name="filter"/>.</summary>

@@ -1,0 +1,161 @@
+using Ratsworkflow.Functions.Beirat;
+using Ratsworkflow.Functions.Consultations;
+using Ratsworkflow.Functions.Motions;
+using Ratsworkflow.Functions.Organizations;
+
+namespace Ratsworkflow.Functions.OParl;
+
+/// <summary>
+/// One consultation of a motion: the Beirat's recommendation (by e-mail vote, no meeting) or an entry of the
+/// Beratungsfolge. <see cref="Occurrence"/> counts the organization's consultations of this motion (a referral can
+/// bring a motion back to a committee), so the id stays the same when an entry is inserted before it.
+/// </summary>
+public sealed record ConsultationEntry(PublicMotion Motion, string OrganizationId, int Occurrence, bool IsBeirat, Consultation? Step)
+{
+    public MeetingKey? Meeting => Step?.MeetingDate is { } date ? new MeetingKey(OrganizationId, date) : null;
+}
+
+/// <summary>
+/// Papers, files, consultations, agenda items and meetings, all derived from the public motions. A meeting is an
+/// organization's meeting date that at least one public motion is (or was, with a result) scheduled for.
+/// </summary>
+public sealed class PaperModel(OParlUrls urls, OrganizationCatalog catalog, DateOnly today)
+{
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(catalog.Body.TimeZone);
+
+    public static IReadOnlyList<ConsultationEntry> Entries(PublicMotion motion)
+    {
+        var entries = new List<ConsultationEntry>();
+        if (motion.Beirat is { } beirat)
+        {
+            entries.Add(new ConsultationEntry(motion, beirat.OrganizationId, beirat.Round, IsBeirat: true, Step: null));
+        }
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var step in motion.Consultations)
+        {
+            seen[step.OrganizationId] = seen.GetValueOrDefault(step.OrganizationId) + 1;
+            entries.Add(new ConsultationEntry(motion, step.OrganizationId, seen[step.OrganizationId], IsBeirat: false, step));
+        }
+        return entries;
+    }
+
+    public OParlPaper Paper(PublicMotion motion) => new()
+    {
+        Id = urls.Paper(motion.MotionId),
+        Body = urls.Body,
+        Name = motion.Title,
+        Reference = motion.Reference,
+        Date = LocalDate(motion.RegisteredAt),
+        MainFile = File(motion),
+        OriginatorOrganization = [urls.Organization(motion.FactionId)],
+        Consultation = Entries(motion).Select(Consultation).ToList(),
+        Keyword = PaperKeywords(motion),
+        Web = urls.Web(motion.MotionId),
+        Created = Local(motion.RegisteredAt),
+        Modified = Local(motion.UpdatedAt),
+    };
+
+    /// <summary>The motion as one HTML document (texts, Beratungsfolge, results), generated when it is read.</summary>
+    public OParlFile File(PublicMotion motion) => new()
+    {
+        Id = urls.File(motion.MotionId),
+        Name = $"Antrag {motion.Reference}: {motion.Title}",
+        FileName = "Antrag-" + motion.Reference.Replace('/', '-') + ".html",
+        Date = LocalDate(motion.RegisteredAt),
+        AccessUrl = urls.FileAccess(motion.MotionId),
+        DownloadUrl = urls.FileDownload(motion.MotionId),
+        Paper = [urls.Paper(motion.MotionId)],
+        Created = Local(motion.RegisteredAt),
+        Modified = Local(motion.UpdatedAt),
+    };
+
+    public OParlConsultation Consultation(ConsultationEntry entry) => new()
+    {
+        Id = urls.Consultation(entry.Motion.MotionId, entry.OrganizationId, entry.Occurrence),
+        Paper = urls.Paper(entry.Motion.MotionId),
+        Meeting = entry.Meeting is { } meeting ? urls.Meeting(meeting) : null,
+        AgendaItem = entry.Meeting is not null ? urls.AgendaItem(entry.Motion.MotionId, entry.OrganizationId, entry.Occurrence) : null,
+        Organization = [urls.Organization(entry.OrganizationId)],
+        Authoritative = entry.Step?.IsCouncil ?? false,
+        Role = entry.IsBeirat ? "Anhörung" : entry.Step!.IsCouncil ? "Entscheidung" : "Vorberatung",
+        Keyword = Result(entry) is { } result ? [result] : null,
+        Created = Local(entry.Motion.RegisteredAt),
+        Modified = Local(entry.Motion.UpdatedAt),
+    };
+
+    /// <summary>Every meeting of <paramref name="motions"/>, by date and organization, each with its agenda in reference order.</summary>
+    public IReadOnlyList<OParlMeeting> Meetings(IEnumerable<PublicMotion> motions) =>
+        motions.SelectMany(Entries)
+            .Where(e => e.Meeting is not null)
+            .GroupBy(e => e.Meeting!)
+            .OrderBy(g => g.Key.Date)
+            .ThenBy(g => g.Key.OrganizationId, StringComparer.Ordinal)
+            .Select(Meeting)
+            .ToList();
+
+    private OParlMeeting Meeting(IGrouping<MeetingKey, ConsultationEntry> agenda)
+    {
+        var key = agenda.Key;
+        var items = agenda.OrderBy(e => e.Motion.Reference, StringComparer.Ordinal).ThenBy(e => e.Occurrence)
+            .Select((entry, order) => AgendaItem(entry, order))
+            .ToList();
+        var held = key.Date < today || agenda.All(e => e.Step?.Outcome is not null);
+        return new OParlMeeting
+        {
+            Id = urls.Meeting(key),
+            Name = $"Sitzung: {catalog.NameOf(key.OrganizationId)} am {Web.GermanFormat.Date(key.Date)}",
+            MeetingState = held ? "durchgeführt" : "terminiert",
+            Start = new DateTimeOffset(key.Date.ToDateTime(TimeOnly.MinValue), _zone.GetUtcOffset(key.Date.ToDateTime(TimeOnly.MinValue))),
+            Organization = [urls.Organization(key.OrganizationId)],
+            AgendaItem = items,
+            Created = items.Min(i => i.Created),
+            Modified = items.Max(i => i.Modified),
+        };
+    }
+
+    private OParlAgendaItem AgendaItem(ConsultationEntry entry, int order) => new()
+    {
+        Id = urls.AgendaItem(entry.Motion.MotionId, entry.OrganizationId, entry.Occurrence),
+        Meeting = urls.Meeting(entry.Meeting!),
+        Number = (order + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Order = order,
+        Name = $"{entry.Motion.Reference} {entry.Motion.Title}",
+        Consultation = urls.Consultation(entry.Motion.MotionId, entry.OrganizationId, entry.Occurrence),
+        Result = Result(entry),
+        Keyword = entry.Motion.Stage == MotionStage.Withdrawn ? ["zurückgezogen"] : null,
+        Created = Local(entry.Motion.RegisteredAt),
+        Modified = Local(entry.Motion.UpdatedAt),
+    };
+
+    /// <summary>What came of a consultation, in German; null while open.</summary>
+    public static string? Result(ConsultationEntry entry)
+    {
+        if (entry.IsBeirat)
+        {
+            return entry.Motion.Beirat!.Outcome switch
+            {
+                BeiratOutcome.Recommends => "Empfehlung",
+                BeiratOutcome.Rejects => "Ablehnung empfohlen",
+                BeiratOutcome.None => "keine Empfehlung (nicht beschlussfähig)",
+                _ => entry.Motion.Stage == MotionStage.Withdrawn ? "zurückgezogen" : null,
+            };
+        }
+        return entry.Step!.Outcome is { } outcome
+            ? ConsultationOutcomes.DisplayName(outcome, entry.Step.IsCouncil)
+            : entry.Motion.Stage == MotionStage.Withdrawn ? "zurückgezogen" : null;
+    }
+
+    public static IReadOnlyList<string> PaperKeywords(PublicMotion motion)
+    {
+        var keywords = new List<string> { Web.MotionStages.For(motion.Stage.ToString()).Label.ToLowerInvariant() };
+        if (motion.Decision is { } decision)
+        {
+            keywords.Add(ConsultationOutcomes.DisplayName(decision, byCouncil: true));
+        }
+        return keywords;
+    }
+
+    private DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _zone);
+
+    private DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(Local(at).DateTime);
+}
