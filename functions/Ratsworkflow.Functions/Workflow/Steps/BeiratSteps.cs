@@ -34,6 +34,11 @@ public sealed class SendVoteReminders(WorkflowServices services) : TaskActivity<
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, SendVoteRemindersInput input)
     {
+        if (services.Now >= new DateTimeOffset(input.Deadline, TimeSpan.Zero))
+        {
+            // Processed only after the deadline (e.g. after an outage): the vote is closing, a reminder would be wrong.
+            return false;
+        }
         var (motion, catalog) = await services.LoadAsync(input.MotionId, context.CancellationToken);
         var beirat = catalog.Find(input.BeiratId)!;
         var missing = beirat.VotingMembers.Where(m => input.MemberIds.Contains(m.Id)).ToList();
