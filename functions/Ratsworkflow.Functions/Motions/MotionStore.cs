@@ -80,7 +80,16 @@ public sealed class MotionStore(TableServiceClient tables, MotionIndex index)
         }
         foreach (var chunk in keys.Chunk(100))
         {
-            await _table.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(record.MotionId, k), ETag.All)), cancellationToken);
+            try
+            {
+                await _table.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(record.MotionId, k), ETag.All)), cancellationToken);
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404)
+            {
+                // A concurrent delete (two timer ticks expiring the same submission) removed some rows first: one batch
+                // fails as a whole, single deletes of missing rows succeed.
+                await Task.WhenAll(chunk.Select(k => _table.DeleteEntityAsync(record.MotionId, k, ETag.All, cancellationToken)));
+            }
         }
         await index.RemoveAsync(record, cancellationToken);
     }

@@ -80,16 +80,21 @@ public sealed class IdempotentEmailTransportTests(AzuriteFixture azurite) : ICla
         Assert.True((await _ledger.FindAsync("instance-5:3", CancellationToken.None))!.IsSent);
     }
 
-    [Fact]
-    public async Task SendAsync_ClaimOfLiveAttempt_WaitsForItAndDoesNotSend()
+    /// <remarks>The frozen clock is how the workflow tests run the app: the wait must not depend on that clock moving.</remarks>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SendAsync_ClaimOfLiveAttempt_WaitsForItAndDoesNotSend(bool frozenClock)
     {
-        var claim = await _ledger.TryClaimAsync("instance-6:1", TimeProvider.System.GetUtcNow(), CancellationToken.None);
+        var key = $"instance-6:{frozenClock}";
+        TimeProvider time = frozenClock ? new FakeTimeProvider(DateTimeOffset.UtcNow) : TimeProvider.System;
+        var claim = await _ledger.TryClaimAsync(key, time.GetUtcNow(), CancellationToken.None);
         var inner = new RecordingTransport();
 
-        var waiting = Transport(inner).SendAsync(Mail("instance-6:1"), CancellationToken.None);
+        var waiting = Transport(inner, time: time).SendAsync(Mail(key), CancellationToken.None);
         await Task.Delay(300);
         Assert.False(waiting.IsCompleted);
-        await _ledger.MarkSentAsync(claim!, Mail("instance-6:1"), TimeProvider.System.GetUtcNow()); // the other attempt finishes
+        await _ledger.MarkSentAsync(claim!, Mail(key), time.GetUtcNow()); // the other attempt finishes
         await waiting.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Empty(inner.Delivered);

@@ -115,8 +115,10 @@ public sealed class IdempotentEmailTransport : IEmailTransport
             }
             else
             {
-                // Another attempt is sending right now: its outcome decides whether we have anything left to do.
-                await Task.Delay(_pollInterval, _time, cancellationToken);
+                // Another attempt is sending right now: its outcome decides whether we have anything left to do. The
+                // pause is real time (that attempt runs on the wall clock); the claim's age above is judged on the clock
+                // the app runs on, so a test's frozen clock cannot stall this loop.
+                await Task.Delay(_pollInterval, cancellationToken);
             }
         }
     }
