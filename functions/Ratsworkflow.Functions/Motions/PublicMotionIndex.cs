@@ -57,12 +57,11 @@ public sealed class PublicMotionIndex(TableServiceClient tables)
         // "before" (an activity that runs twice) never leaves a second modified row behind.
         var current = await _table.GetEntityIfExistsAsync<TableEntity>(CreatedPartition, createdKey, cancellationToken: cancellationToken);
         var json = JsonSerializer.Serialize(motion, MotionRows.Json);
-        await _table.UpsertEntityAsync(new TableEntity(CreatedPartition, createdKey) { ["Json"] = json, ["ModifiedKey"] = modifiedKey }, TableUpdateMode.Replace, cancellationToken);
-        await _table.UpsertEntityAsync(new TableEntity(ModifiedPartition, modifiedKey) { ["Json"] = json, ["Created"] = motion.RegisteredAt }, TableUpdateMode.Replace, cancellationToken);
-        if (current.HasValue && current.Value!.GetString("ModifiedKey") is { } stale && stale != modifiedKey)
-        {
-            await _table.DeleteEntityAsync(ModifiedPartition, stale, ETag.All, cancellationToken);
-        }
+        var stale = current.HasValue && current.Value!.GetString("ModifiedKey") is { } key && key != modifiedKey ? key : null;
+        await Task.WhenAll(
+            _table.UpsertEntityAsync(new TableEntity(CreatedPartition, createdKey) { ["Json"] = json, ["ModifiedKey"] = modifiedKey }, TableUpdateMode.Replace, cancellationToken),
+            _table.UpsertEntityAsync(new TableEntity(ModifiedPartition, modifiedKey) { ["Json"] = json, ["Created"] = motion.RegisteredAt }, TableUpdateMode.Replace, cancellationToken),
+            stale is null ? Task.CompletedTask : _table.DeleteEntityAsync(ModifiedPartition, stale, ETag.All, cancellationToken));
     }
 
     public async Task RemoveAsync(MotionRecord record, CancellationToken cancellationToken)
