@@ -57,7 +57,7 @@ public sealed class Azurite : IAsyncDisposable
             {
                 throw new InvalidOperationException("Azurite exited: " + _process.Output);
             }
-            await ChildProcess.WaitForPortAsync(port, TimeSpan.FromSeconds(60));
+            await ChildProcess.WaitForPortAsync(port, TimeSpan.FromSeconds(180));
         }
     }
 

@@ -32,7 +32,7 @@ public sealed class DurableTaskClient
     /// </summary>
     public async Task<string> ScheduleNewOrchestrationInstanceAsync(string orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        await _storage.EnsureCreatedAsync();
+        await _storage.EnsureCreatedAsync(cancellationToken);
         var instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
         var version = options?.Version ?? _registry.LatestVersion(orchestratorName) ?? "1";
         var now = _clock.GetUtcNow();
@@ -85,7 +85,7 @@ public sealed class DurableTaskClient
 
     public async Task<OrchestrationMetadata?> GetInstanceAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellationToken = default)
     {
-        await _storage.EnsureCreatedAsync();
+        await _storage.EnsureCreatedAsync(cancellationToken);
         var row = await _store.GetInstanceRowAsync(instanceId, cancellationToken);
         return row is null ? null : await ToMetadataAsync(row, getInputsAndOutputs);
     }
@@ -93,7 +93,7 @@ public sealed class DurableTaskClient
     /// <summary>The current execution's history, e.g. to store as a golden history for replay tests.</summary>
     public async Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        await _storage.EnsureCreatedAsync();
+        await _storage.EnsureCreatedAsync(cancellationToken);
         return await _store.GetHistoryAsync(instanceId, cancellationToken);
     }
 
@@ -119,7 +119,7 @@ public sealed class DurableTaskClient
     /// <summary>Removes a finished instance's rows and payloads; running instances are left alone (count 0).</summary>
     public async Task<PurgeResult> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        await _storage.EnsureCreatedAsync();
+        await _storage.EnsureCreatedAsync(cancellationToken);
         var row = await _store.GetInstanceRowAsync(instanceId, cancellationToken);
         if (row is null || !row.Status.IsTerminal())
         {
@@ -180,7 +180,7 @@ public sealed class DurableTaskClient
 
     internal async Task<Page<OrchestrationMetadata>> QueryPageAsync(OrchestrationQuery query, string? continuation, CancellationToken cancellationToken)
     {
-        await _storage.EnsureCreatedAsync();
+        await _storage.EnsureCreatedAsync(cancellationToken);
         var filter = InstanceQueryFilter.Build(query);
         await foreach (var page in _storage.Instances.QueryAsync<TableEntity>(filter, maxPerPage: query.PageSize, cancellationToken: cancellationToken).AsPages(continuation, query.PageSize))
         {
@@ -207,7 +207,7 @@ public sealed class DurableTaskClient
 
     private async Task EnsureRunningAsync(string instanceId, CancellationToken cancellationToken)
     {
-        await _storage.EnsureCreatedAsync();
+        await _storage.EnsureCreatedAsync(cancellationToken);
         var row = await _store.GetInstanceRowAsync(instanceId, cancellationToken) ?? throw new OrchestrationNotFoundException(instanceId);
         if (row.Status.IsTerminal())
         {

@@ -19,7 +19,7 @@ internal sealed class QueuePollingService(DurableTaskWorker worker, TaskHubStora
         {
             return;
         }
-        await RetryUntilReachableAsync(worker.EnsureStorageAsync, stoppingToken);
+        await RetryUntilReachableAsync(() => worker.EnsureStorageAsync(stoppingToken), stoppingToken);
         await Task.WhenAll(
             PollAsync(QueueKind.Control, _options.MaxConcurrentOrchestrations, stoppingToken),
             PollAsync(QueueKind.WorkItems, _options.MaxConcurrentActivities, stoppingToken),

@@ -25,6 +25,12 @@ internal static class RowKeys
 
     public static string TimerFired(string executionId, int taskId) => $"i|f|{executionId}|{taskId:D6}";
 
+    /// <summary>
+    /// Events carried into a new execution by ContinueAsNew arrived before anything still in the inbox, so they sort
+    /// before new arrivals ("c" &lt; "e") and keep their order among themselves.
+    /// </summary>
+    public static string Carried(string executionId, int index) => $"i|c|{executionId}|{index:D6}";
+
     /// <summary>Events and terminations are ordered by arrival: strictly increasing ticks within this process.</summary>
     public static string Arrival(char kind)
     {

@@ -52,7 +52,7 @@ internal sealed class TaskHubStorage
     public QueueClient PoisonQueue(QueueKind kind) => kind == QueueKind.Control ? ControlPoison : WorkItemsPoison;
 
     /// <summary>Creates the hub's tables, queues and container once; a failed attempt (storage down) is tried again.</summary>
-    public Task EnsureCreatedAsync()
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
@@ -60,7 +60,8 @@ internal sealed class TaskHubStorage
             {
                 _created = CreateAllAsync();
             }
-            return _created;
+            // Shared by all callers; each may stop waiting (shutdown) without cancelling it for the others.
+            return _created.WaitAsync(cancellationToken);
         }
     }
 

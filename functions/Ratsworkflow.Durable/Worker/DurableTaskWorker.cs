@@ -43,7 +43,7 @@ public sealed class DurableTaskWorker
 
     public DurableTaskOptions Options => _options;
 
-    public Task EnsureStorageAsync() => _storage.EnsureCreatedAsync();
+    public Task EnsureStorageAsync(CancellationToken cancellationToken = default) => _storage.EnsureCreatedAsync(cancellationToken);
 
     /// <summary>
     /// Processes one queue message. Returns when it is done with (processed, or moved to the poison queue on its

@@ -185,9 +185,9 @@ internal sealed class OrchestrationProcessor(
         {
             new(TableTransactionActionType.Add, await store.InboxRowAsync(row.InstanceId, RowKeys.Start(row.ExecutionId), row.ExecutionId, start)),
         };
-        foreach (var carried in next.CarriedEvents)
+        foreach (var (carried, index) in next.CarriedEvents.Select((e, i) => (e, i)))
         {
-            actions.Add(new(TableTransactionActionType.Add, await store.InboxRowAsync(row.InstanceId, RowKeys.Arrival('e'), null, carried)));
+            actions.Add(new(TableTransactionActionType.Add, await store.InboxRowAsync(row.InstanceId, RowKeys.Carried(row.ExecutionId, index), null, carried)));
         }
         return actions;
     }

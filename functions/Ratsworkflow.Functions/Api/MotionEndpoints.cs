@@ -62,10 +62,49 @@ public static class MotionEndpoints
         return AnswerCommand(await commands.WithdrawAsync(motionId, token, clerk, ct));
     }
 
-    private static async Task<Ok<MotionListResponse>> ListAsync(MotionIndex index, MotionStage? stage, string? factionId, bool? overdue, string? q, string? continuation, int? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<MotionListResponse>, ProblemHttpResult>> ListAsync(MotionIndex index, string? stage, string? factionId, string? overdue, string? q, string? continuation, string? pageSize, CancellationToken ct)
     {
-        var page = await index.PageAsync(new MotionQuery(stage, factionId, overdue, q, continuation, pageSize ?? 50), ct);
-        return TypedResults.Ok(new MotionListResponse(page.Items, page.Continuation));
+        var errors = new Dictionary<string, string[]>();
+        MotionStage? stageFilter = null;
+        if (stage is { Length: > 0 })
+        {
+            stageFilter = !char.IsDigit(stage[0]) && Enum.TryParse<MotionStage>(stage, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+            if (stageFilter is null)
+            {
+                errors["stage"] = ["Unbekannter Stand; erlaubt sind: " + string.Join(", ", Enum.GetNames<MotionStage>()) + "."];
+            }
+        }
+        bool? overdueFilter = overdue is { Length: > 0 } ? bool.TryParse(overdue, out var o) ? o : null : null;
+        if (overdue is { Length: > 0 } && overdueFilter is null)
+        {
+            errors["overdue"] = ["Bitte „true“ oder „false“ angeben."];
+        }
+        var size = 50;
+        if (pageSize is { Length: > 0 } && (!int.TryParse(pageSize, out size) || size is < 1 or > 200))
+        {
+            errors["pageSize"] = ["Bitte eine Seitengröße von 1 bis 200 angeben."];
+        }
+        if (continuation is { } token && (token.Length > 1000 || token.Any(c => char.IsControl(c))))
+        {
+            errors["continuation"] = ["Bitte verwenden Sie das Token aus der vorigen Antwort."];
+        }
+        if (q is { Length: > 200 })
+        {
+            errors["q"] = ["Der Suchbegriff darf höchstens 200 Zeichen lang sein."];
+        }
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Problem(400, "Die Filter sind ungültig.", errors);
+        }
+        try
+        {
+            var page = await index.PageAsync(new MotionQuery(stageFilter, factionId, overdueFilter, q, continuation, size), ct);
+            return TypedResults.Ok(new MotionListResponse(page.Items, page.Continuation));
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or IndexOutOfRangeException or Azure.RequestFailedException { Status: 400 })
+        {
+            return ApiProblems.Problem(400, "Das Fortsetzungstoken ist ungültig.", new Dictionary<string, string[]> { ["continuation"] = ["Bitte verwenden Sie das Token aus der vorigen Antwort."] });
+        }
     }
 
     private static async Task<Results<Ok<MotionView>, ProblemHttpResult>> GetAsync(string motionId, MotionStore store, CancellationToken ct) =>

@@ -67,7 +67,7 @@ internal sealed class TriggerMiddleware(
         var subject = $"{function}: message {invocation.MessageId ?? "?"} (attempt {attempt} of {max})";
         try
         {
-            await worker.EnsureStorageAsync();
+            await worker.EnsureStorageAsync(cancellationToken);
             await worker.HandleMessageAsync(queue, message, attempt, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -91,7 +91,7 @@ internal sealed class TriggerMiddleware(
         }
         var steps = new (string Name, Func<CancellationToken, Task<string>> Run)[]
         {
-            ("task hub", async _ => { await worker.EnsureStorageAsync(); return "ready"; }),
+            ("task hub", async ct => { await worker.EnsureStorageAsync(ct); return "ready"; }),
             ("durable timers fired", async ct => Count(await worker.FireDueTimersAsync(ct))),
             ("pending instances started again", async ct => Count(await worker.RepairPendingInstancesAsync(ct))),
         };

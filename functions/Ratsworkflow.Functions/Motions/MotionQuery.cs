@@ -10,7 +10,7 @@ public static class MotionQueries
     /// <summary>Reads one page; filters within the page may make it shorter, the continuation still goes on.</summary>
     public static async Task<MotionPage> PageAsync(this MotionIndex index, MotionQuery query, CancellationToken cancellationToken)
     {
-        var words = query.Search is { Length: > 0 } search ? SearchWords.Split(search) : [];
+        var words = query.Search is { Length: > 0 } search ? SearchWords.Split(search).Where(w => w.Length >= SearchWords.MinLength).ToList() : [];
         var partition = words.Count > 0 ? MotionIndex.WordPartition(words.OrderByDescending(w => w.Length).First())
             : query.Overdue == true ? MotionIndex.OverduePartition
             : query.Stage is { } stage ? MotionIndex.StagePartition(stage)

@@ -52,7 +52,15 @@ public sealed record MotionRecord
 }
 
 /// <param name="Deadline">When the vote closes at the latest.</param>
-public sealed record BeiratSummary(string OrganizationId, int Round, DateTimeOffset Deadline, VoteCount Votes, int VotingMembers, BeiratOutcome Outcome, bool ReminderSent = false);
+/// <param name="MemberVotes">Each member's current vote by member id, so the vote page can show it to that member (and only to them).</param>
+public sealed record BeiratSummary(string OrganizationId, int Round, DateTimeOffset Deadline, VoteCount Votes, int VotingMembers, BeiratOutcome Outcome, bool ReminderSent = false, IReadOnlyDictionary<string, MemberVote>? MemberVotes = null)
+{
+    public MemberVote? VoteOf(string? memberId) =>
+        memberId is not null && MemberVotes is not null && MemberVotes.TryGetValue(memberId, out var vote) ? vote : null;
+}
+
+/// <summary>A Beirat member's current choice and when they made it; a later vote replaces it.</summary>
+public sealed record MemberVote(VoteChoice Choice, DateTimeOffset At);
 
 /// <summary>The workflow's answer to one command: <see cref="Status"/> is the HTTP status the API returns.</summary>
 public sealed record CommandAck(string CommandId, int Status, string? Detail = null, IReadOnlyDictionary<string, string[]>? Errors = null)

@@ -10,9 +10,12 @@ public static class SearchWords
 {
     private const int MaxWords = 24;
 
+    /// <summary>Shorter title words ("im", "an") are not indexed, so a search ignores them too.</summary>
+    public const int MinLength = 3;
+
     public static IReadOnlyList<string> Of(string title, string? reference)
     {
-        var words = Split(title).Where(w => w.Length >= 3);
+        var words = Split(title).Where(w => w.Length >= MinLength);
         if (reference is { Length: > 0 })
         {
             words = words.Append(Normalize(reference));

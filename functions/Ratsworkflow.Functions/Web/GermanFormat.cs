@@ -21,8 +21,20 @@ public static class GermanFormat
     /// <summary>"03.03.2026" — for tables, where the long form is too wide.</summary>
     public static string ShortDate(DateTimeOffset instant) => Local(instant).ToString("dd.MM.yyyy", Culture);
 
+    /// <summary>"03.03.2026 18:00" — for tables and exports.</summary>
+    public static string ShortDateTime(DateTimeOffset instant) => Local(instant).ToString("dd.MM.yyyy HH:mm", Culture);
+
+    /// <summary>"03.03.2026"</summary>
+    public static string ShortDate(DateOnly date) => date.ToString("dd.MM.yyyy", Culture);
+
     /// <summary>"3. März 2026, 18:00 Uhr"</summary>
     public static string DateTime(DateTimeOffset instant) => Local(instant).ToString("d. MMMM yyyy, HH:mm 'Uhr'", Culture);
+
+    /// <summary>The municipality's calendar day at <paramref name="instant"/>, e.g. for a date field's default.</summary>
+    public static DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(Local(instant).DateTime);
+
+    /// <summary>For <c>&lt;time datetime="…"&gt;</c>: ISO 8601 with the offset.</summary>
+    public static string Iso(DateTimeOffset instant) => instant.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, TimeZone);
 }

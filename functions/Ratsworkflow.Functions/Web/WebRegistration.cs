@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using Ratsworkflow.Functions.Api;
+using Ratsworkflow.Functions.Clerks;
+using Ratsworkflow.Functions.Security;
 
 namespace Ratsworkflow.Functions.Web;
 
@@ -28,12 +31,21 @@ public static class WebRegistration
             // ./run.sh runs in Development: there the pattern library is at hand without extra configuration.
             .PostConfigure(options => options.PatternLibrary |= builder.Environment.IsDevelopment());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WebOptions>>().Value);
-        services.AddRazorPages()
+        services.AddRazorPages(options =>
+            {
+                // The Ratsbüro's pages need a signed-in clerk; the way to sign in must be open to everyone.
+                options.Conventions.AuthorizeFolder("/Ratsbuero", ClerkAuthentication.PolicyName);
+                options.Conventions.AllowAnonymousToFolder("/Ratsbuero/Anmeldung");
+                options.Conventions.RateLimitPosts("/Antrag/Neu", RateLimitPolicies.Submission);
+                options.Conventions.RateLimitPosts("/Ratsbuero/Anmeldung/Anmelden", RateLimitPolicies.SignIn);
+            })
             .AddMvcOptions(GermanValidationMessages.Apply)
             // Forms are validated on the server only; client-side validation would need JavaScript.
             .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false);
         // Security/SecurityHeadersMiddleware sends X-Frame-Options: DENY; anti-forgery's own SAMEORIGIN would be weaker.
         services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
+        services.AddClerks(builder.Configuration);
+        services.AddSingleton<Pages.Antrag.FactionLink>();
         return builder;
     }
 
@@ -47,7 +59,7 @@ public static class WebRegistration
         }
         app.UseStatusCodePagesWithReExecute(ErrorPath + "/{0}");
         // The API keeps machine-readable errors (problem+json, DESIGN.md §2 "JSON API"), never the HTML page.
-        app.UseWhen(IsApi, api => api.Use(WithoutStatusCodePages).UseExceptionHandler());
+        app.UseWhen(IsApi, api => api.Use(WithoutStatusCodePages).UseApiStatusPages());
         app.UseCachedStaticFiles();
         return app;
     }
@@ -55,6 +67,7 @@ public static class WebRegistration
     public static WebApplication MapWeb(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapClerks();
         return app;
     }
 

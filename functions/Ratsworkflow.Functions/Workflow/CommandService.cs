@@ -133,6 +133,11 @@ public sealed class CommandService(
             return Outcomes.Fail<MotionRecord>(409, $"Der Antrag ist im Stand „{MotionStages.DisplayName(motion.Stage)}“; Termine und Ergebnisse sind erst in der Beratungsfolge möglich.");
         }
         var catalog = await organizations.GetCatalogAsync(cancellationToken);
+        if (command is ScheduleConsultation { MeetingDate: { } date } && motion.RegisteredAt is { } registered && date < catalog.Body.Today(registered))
+        {
+            const string tooEarly = "Der Sitzungstermin darf nicht vor der Registrierung des Antrags liegen.";
+            return Outcomes.Fail<MotionRecord>(400, tooEarly, new Dictionary<string, string[]> { ["meetingDate"] = [tooEarly] });
+        }
         var state = new ConsultationState(motion.Consultations, motion.ResolutionTexts);
         var check = ConsultationDecider.Decide(command, state, catalog, catalog.Body.Today(clock.GetUtcNow()));
         if (check.Error is { } error)

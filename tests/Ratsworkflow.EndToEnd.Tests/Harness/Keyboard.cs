@@ -23,6 +23,19 @@ public static class Keyboard
             new object[] { selector, within });
 
     /// <summary>
+    /// Whether the focused element shows a focus indicator: an outline of at least 2px or a box shadow (WCAG 2.4.7).
+    /// Returns a description of its focus style when it does not, for the assertion message.
+    /// </summary>
+    public static Task<string?> MissingFocusIndicatorAsync(this IPage page) =>
+        page.EvaluateAsync<string?>("""
+            () => {
+              const s = getComputedStyle(document.activeElement);
+              const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+              return outline || s.boxShadow !== 'none' ? null : `outline: ${s.outlineStyle} ${s.outlineWidth}; box-shadow: ${s.boxShadow}`;
+            }
+            """);
+
+    /// <summary>
     /// Presses Tab until the focus is on an element matching <paramref name="selector"/>; returns the elements it
     /// passed on the way (the focus order). Fails with that order if the element is not reached.
     /// </summary>

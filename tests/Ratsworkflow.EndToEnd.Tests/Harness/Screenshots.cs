@@ -11,7 +11,8 @@ public static class Screenshots
 {
     public static bool Enabled => Environment.GetEnvironmentVariable("RW_SCREENSHOTS") == "1";
 
-    public static async Task SaveScreenshotAsync(this IPage page, string name)
+    /// <param name="fullPage">False for a long list: the first screen shows what matters.</param>
+    public static async Task SaveScreenshotAsync(this IPage page, string name, bool fullPage = true)
     {
         if (!Enabled)
         {
@@ -19,6 +20,6 @@ public static class Screenshots
         }
         var path = Path.Combine(RepositoryPaths.Root, "docs", "screenshots", name + ".png");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
     }
 }

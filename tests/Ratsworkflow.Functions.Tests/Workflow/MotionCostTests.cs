@@ -25,13 +25,9 @@ public sealed class MotionCostTests(AzuriteFixture azurite, MailDevFixture mail,
         await motion.SubmitAsync(beiratReview: true, "ausschuss-soziales");
         await motion.ConfirmFromMailAsync();
         await motion.WaitForStageAsync(MotionStage.BeiratReview);
-        foreach (var token in (await motion.VoteTokensAsync()).Take(7))
+        foreach (var token in (await motion.VoteTokensAsync()).Take(4))
         {
             Assert.Equal(HttpStatusCode.OK, (await motion.VoteAsync(token, "yes")).StatusCode);
-            if ((await motion.GetAsync()).Stage != MotionStage.BeiratReview)
-            {
-                break;
-            }
         }
         await motion.WaitForStageAsync(MotionStage.Consultation);
         await motion.MeetAsync("ausschuss-soziales", "approved", inDays: 0);
@@ -42,8 +38,11 @@ public sealed class MotionCostTests(AzuriteFixture azurite, MailDevFixture mail,
 
         var requests = app.EngineRequests.Snapshot();
         var mails = (await app.Mail.GetAllAsync()).Count - mailsBefore;
-        output.WriteLine($"whole motion (4 votes close the Beirat early): {clock.Elapsed.TotalSeconds:F1} s, engine storage requests {requests.Values.Sum()} ({string.Join(", ", requests.Select(r => $"{r.Key} {r.Value}"))}), mails {mails}");
-        Assert.InRange(requests.Values.Sum(), 50, 400);
+        // Empty queue polls depend on how long the test waits, not on the motion: they are shown, not bounded.
+        var work = requests.Where(r => r.Key != "Queue.Receive").Sum(r => r.Value);
+        output.WriteLine($"whole motion (4 votes close the Beirat early): {clock.Elapsed.TotalSeconds:F1} s, engine storage requests {work} without polling " +
+            $"({string.Join(", ", requests.Select(r => $"{r.Key} {r.Value}"))}), mails {mails}");
+        Assert.InRange(work, 50, 400);
         Assert.InRange(mails, 25, 60);
     }
 }

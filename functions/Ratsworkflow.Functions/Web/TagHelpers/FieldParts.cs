@@ -32,11 +32,14 @@ internal static class FieldParts
     public static string Message(ModelError error) =>
         string.IsNullOrEmpty(error.ErrorMessage) ? GenericError : error.ErrorMessage;
 
-    /// <summary>The label text: explicit, else [Display(Name)], else the property name; "(optional)" when not required.</summary>
-    public static string Label(ModelExpression field, string? label)
+    /// <summary>
+    /// The label text: explicit, else [Display(Name)], else the property name; "(optional)" when not required, unless
+    /// <paramref name="markOptional"/> is false (a filter form, where every field is optional).
+    /// </summary>
+    public static string Label(ModelExpression field, string? label, bool markOptional = true)
     {
         var text = label ?? field.Metadata.DisplayName ?? field.Metadata.PropertyName ?? field.Name;
-        return field.Metadata.IsRequired ? text : text + " (optional)";
+        return field.Metadata.IsRequired || !markOptional ? text : text + " (optional)";
     }
 
     public static TagBuilder? Hint(string id, string? text)

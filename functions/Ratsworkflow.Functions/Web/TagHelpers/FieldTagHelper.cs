@@ -35,6 +35,9 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
     /// <summary>The options of a select.</summary>
     public IEnumerable<SelectListItem>? Items { get; set; }
 
+    /// <summary>False where every field is optional (filters): the label then goes without "(optional)".</summary>
+    public bool MarkOptional { get; set; } = true;
+
     /// <summary>The first, empty option of a select; null for none.</summary>
     public string? EmptyOption { get; set; } = "Bitte auswählen";
 
@@ -68,7 +71,7 @@ public sealed class FieldTagHelper(IHtmlGenerator generator) : TagHelper
         output.Attributes.SetAttribute("class", error is null ? "field" : "field field--error");
 
         var label = new TagBuilder("label") { Attributes = { ["for"] = id } };
-        label.InnerHtml.Append(FieldParts.Label(For, Label));
+        label.InnerHtml.Append(FieldParts.Label(For, Label, MarkOptional));
         if (kind == "checkbox")
         {
             // A single checkbox reads "[ ] label": the box comes first, the hint belongs to the label.

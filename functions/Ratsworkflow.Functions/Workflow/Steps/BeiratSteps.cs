@@ -34,6 +34,11 @@ public sealed class SendVoteReminders(WorkflowServices services) : TaskActivity<
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, SendVoteRemindersInput input)
     {
+        if (services.Now >= new DateTimeOffset(input.Deadline, TimeSpan.Zero))
+        {
+            // Processed only after the deadline (e.g. after an outage): the vote is closing, a reminder would be wrong.
+            return false;
+        }
         var (motion, catalog) = await services.LoadAsync(input.MotionId, context.CancellationToken);
         var beirat = catalog.Find(input.BeiratId)!;
         var missing = beirat.VotingMembers.Where(m => input.MemberIds.Contains(m.Id)).ToList();
@@ -57,12 +62,17 @@ public sealed class RecordVote(WorkflowServices services) : TaskActivity<RecordV
         }
         var counted = motion.WithAck(CommandAck.Ok(input.CommandId, input.Replaced ? "Ihre Stimme ersetzt Ihre frühere Stimme." : "Ihre Stimme wurde gezählt.")) with
         {
-            Beirat = motion.Beirat! with { Votes = input.Votes },
+            Beirat = motion.Beirat! with { Votes = input.Votes, MemberVotes = WithVote(motion.Beirat.MemberVotes, input.MemberId, input.Choice) },
         };
         await services.SaveAsync(context, motion, counted,
             services.Entry("vote", $"Stimme eingegangen ({input.Votes.Total} von {motion.Beirat!.VotingMembers})."));
         return true;
     }
+
+    private IReadOnlyDictionary<string, MemberVote>? WithVote(IReadOnlyDictionary<string, MemberVote>? votes, string? memberId, VoteChoice? choice) =>
+        memberId is null || choice is not { } chosen
+            ? votes
+            : new Dictionary<string, MemberVote>(votes ?? new Dictionary<string, MemberVote>(), StringComparer.Ordinal) { [memberId] = new MemberVote(chosen, services.Now) };
 }
 
 /// <summary>Closes the vote: links stop working, the result is recorded and sent to members, faction and clerks.</summary>

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Data.Tables;
+using Ratsworkflow.Functions.Motions;
+
+namespace Ratsworkflow.Benchmarks;
+
+/// <summary>
+/// The clerk dashboard's first page and filtered pages with 1,000 … 100,000 stored motions. Motions are bulk-loaded
+/// through the app's own <see cref="MotionStore"/> (record, timeline and every index row, exactly as the workflow
+/// writes them) straight into Azurite; the pages are read through the API of a running app behind the counting
+/// proxy, so the storage requests per page are counted too. The same partition read directly from Azurite shows what
+/// the emulator itself costs.
+/// </summary>
+internal static class DashboardScale
+{
+    private static readonly string[] Words =
+    [
+        "Integrationskonzept", "Radverkehr", "Schulsanierung", "Klimaschutz", "Wohnraum", "Spielplatz", "Stadtbibliothek",
+        "Busverbindung", "Straßenbeleuchtung", "Kita-Plätze", "Sportstätten", "Quartiersentwicklung", "Baumschutz",
+        "Seniorenbeirat", "Jugendzentrum", "Digitalisierung", "Bürgerhaushalt", "Lärmschutz", "Innenstadt", "Parkraum",
+        "Barrierefreiheit", "Gewerbegebiet", "Photovoltaik", "Freibad", "Gleichstellung", "Obdachlosenhilfe", "Museum",
+        "Friedhof", "Verkehrsberuhigung", "Stadtwald", "Kulturförderung", "Feuerwehr", "Sozialticket", "Wochenmarkt",
+        "Hochwasserschutz", "Ganztagsschule", "Fahrradstraße", "Musikschule", "Stadtteilzentrum", "Ehrenamt",
+    ];
+
+    private static readonly string[] Factions = ["spd", "cdu", "gruene", "fdp", "linke", "volt-partei"];
+    private static readonly (MotionStage Stage, int Weight)[] StageMix =
+    [
+        (MotionStage.Decided, 55), (MotionStage.Consultation, 15), (MotionStage.Council, 8), (MotionStage.BeiratReview, 7),
+        (MotionStage.Registered, 3), (MotionStage.Withdrawn, 7), (MotionStage.AwaitingConfirmation, 5),
+    ];
+
+    public static async Task RunAsync(Options options, MailSink mail, Report report)
+    {
+        await using var session = await Session.StartAsync(mail, countRequests: true, options.AppSettings);
+        var tables = new TableServiceClient(session.Storage.ConnectionString);
+        var index = new MotionIndex(tables);
+        var store = new MotionStore(tables, index);
+        var indexTable = tables.GetTableClient(MotionIndex.TableName);
+        var motionsTable = tables.GetTableClient(MotionStore.TableName);
+        var loaded = 0;
+        var loadTime = TimeSpan.Zero;
+        string? someMotionId = null;
+        foreach (var size in options.ScaleSizes)
+        {
+            var watch = Stopwatch.StartNew();
+            var target = size;
+            var next = loaded;
+            var stopped = false;
+            await Task.WhenAll(Enumerable.Range(0, 32).Select(async _ =>
+            {
+                int i;
+                while (!stopped && (i = Interlocked.Increment(ref next)) <= target)
+                {
+                    var record = NewMotion(i, new Random(i * 7919));
+                    someMotionId ??= record.MotionId;
+                    await store.CreateAsync(record, new TimelineEntry(record.CreatedAt, "submitted", "Antrag eingereicht.", record.SubmitterName));
+                    var done = Interlocked.Increment(ref loaded);
+                    if (done % 5000 == 0)
+                    {
+                        Console.WriteLine($"    loaded {done:N0} motions ({loadTime + watch.Elapsed:mm\\:ss})");
+                        if (loadTime + watch.Elapsed > options.LoadBudget)
+                        {
+                            stopped = true;
+                        }
+                    }
+                }
+            }));
+            loadTime += watch.Elapsed;
+            var atSize = loaded;
+            report.Add("scale", $"bulk load to {atSize:N0} motions (MotionStore.CreateAsync, 32 parallel)", $"{watch.Elapsed.TotalSeconds:F0} s",
+                $"{atSize / Math.Max(1, loadTime.TotalSeconds):F0} motions/s overall; {loadTime.TotalSeconds:F0} s since empty");
+            if (stopped)
+            {
+                report.Add("scale", $"load stopped at {atSize:N0} of {size:N0}", "budget", $"over --load-budget-minutes {options.LoadBudget.TotalMinutes:F0}");
+            }
+
+            var queries = new (string Name, string Query, string Partition)[]
+            {
+                ("first page", "", MotionIndex.All),
+                ("?stage=Consultation", "?stage=Consultation", MotionIndex.StagePartition(MotionStage.Consultation)),
+                ("?q=radverkehr (1 of 40 title words)", "?q=radverkehr", MotionIndex.WordPartition("radverkehr")),
+                ("?stage=Council&factionId=spd", "?stage=Council&factionId=spd", MotionIndex.StagePartition(MotionStage.Council)),
+            };
+            foreach (var (name, query, partition) in queries)
+            {
+                await session.Api.ListAsync(query); // warm
+                var before = session.Proxy!.Tally.Snapshot();
+                var times = new List<double>();
+                var items = 0;
+                var n = options.Quick ? 5 : 15;
+                for (var r = 0; r < n; r++)
+                {
+                    var (count, ms) = await session.Api.ListAsync(query);
+                    times.Add(ms);
+                    items = count;
+                }
+                var requests = (session.Proxy.Tally.Snapshot() - before).Requests.Where(q => q.Key.Resource == MotionIndex.TableName).Sum(q => q.Value) / (double)n;
+                var raw = new List<double>();
+                for (var r = 0; r < n; r++)
+                {
+                    raw.Add(await Storage.RawPageMsAsync(indexTable, partition));
+                }
+                report.Add("scale", $"{atSize:N0} motions: GET /api/motions {name} (p50 / p95)",
+                    $"{Report.Ms(Stats.Median(times))} / {Report.Ms(Stats.Percentile(times, 95))}",
+                    $"{items} items; {requests:F1} index requests/page; same partition read directly from Azurite: {Report.Ms(Stats.Median(raw))}");
+            }
+            var point = new List<double>();
+            for (var r = 0; r < 15; r++)
+            {
+                point.Add(await Storage.RawPointReadMsAsync(motionsTable, someMotionId!, "motion"));
+            }
+            report.Add("scale", $"{atSize:N0} motions: raw point read of one motion row (Azurite)", Report.Ms(Stats.Median(point)));
+            if (stopped)
+            {
+                break;
+            }
+        }
+    }
+
+    private static MotionRecord NewMotion(int i, Random random)
+    {
+        var created = DateTimeOffset.UtcNow.AddMinutes(-random.Next(0, 3 * 365 * 24 * 60));
+        var title = string.Join(' ', Enumerable.Range(0, 3).Select(_ => Words[random.Next(Words.Length)])) + $" Nr. {i}";
+        var roll = random.Next(100);
+        var stage = MotionStage.Decided;
+        foreach (var (s, weight) in StageMix)
+        {
+            if (roll < weight)
+            {
+                stage = s;
+                break;
+            }
+            roll -= weight;
+        }
+        return new MotionRecord
+        {
+            MotionId = Guid.NewGuid().ToString("N"),
+            Reference = stage == MotionStage.AwaitingConfirmation ? null : $"A/{created.Year}/{i:D5}",
+            FactionId = Factions[random.Next(Factions.Length)],
+            SubmitterName = "Maria Beispiel",
+            SubmitterEmail = "maria.beispiel@example.org",
+            Title = title,
+            ResolutionText = "Die Verwaltung wird beauftragt, " + title + " zu prüfen und dem Rat einen Vorschlag vorzulegen.",
+            Justification = "Begründung für " + title + ". " + new string('x', 400),
+            CreatedAt = created,
+            UpdatedAt = created,
+            Stage = stage,
+            Status = stage.ToString(),
+            WaitingFor = "Ratsbüro",
+        };
+    }
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using Azure;
+using Azure.Data.Tables;
+using Ratsworkflow.Testing;
+
+namespace Ratsworkflow.Benchmarks;
+
+/// <summary>A fresh in-memory Azurite, with the pid of its node process for CPU figures.</summary>
+internal sealed class Storage : IAsyncDisposable
+{
+    private Storage(Azurite azurite, int pid)
+    {
+        Azurite = azurite;
+        Pid = pid;
+    }
+
+    public Azurite Azurite { get; }
+    public int Pid { get; }
+    public string ConnectionString => Azurite.ConnectionString;
+
+    public static async Task<Storage> StartAsync()
+    {
+        var azurite = await Azurite.StartAsync(inMemory: true);
+        return new Storage(azurite, FindPid(azurite.TablePort));
+    }
+
+    private static int FindPid(int tablePort)
+    {
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+            try
+            {
+                var args = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
+                var at = Array.IndexOf(args, "--tablePort");
+                if (args.Any(a => a.Contains("azurite", StringComparison.Ordinal)) && at >= 0 && at + 1 < args.Length && args[at + 1] == tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                {
+                    return pid;
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// The raw cost of storage on this machine: <paramref name="writes"/> single-entity upserts (the size of a motion
+    /// index row) at the given concurrency against this Azurite, straight from this process. Returns requests/s.
+    /// </summary>
+    public async Task<(double PerSecond, TimeSpan Took)> RawWritesAsync(int writes, int concurrency)
+    {
+        var table = new TableClient(ConnectionString, "BenchRaw");
+        await table.CreateIfNotExistsAsync();
+        var next = -1;
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < writes)
+            {
+                await table.UpsertEntityAsync(new TableEntity("p" + (i % 64), run + i)
+                {
+                    ["MotionId"] = Guid.NewGuid().ToString("N"),
+                    ["Title"] = "Integrationskonzept für das Quartier am Holtenser Berg",
+                    ["Stage"] = "BeiratReview",
+                    ["Status"] = "Abstimmung im Integrationsrat läuft",
+                    ["CreatedAt"] = DateTimeOffset.UtcNow,
+                }, TableUpdateMode.Replace);
+            }
+        }));
+        return (writes / watch.Elapsed.TotalSeconds, watch.Elapsed);
+    }
+
+    /// <summary>One page of an index partition, read directly: what the dashboard's storage call costs without the app.</summary>
+    public static async Task<double> RawPageMsAsync(TableClient index, string partition, int pageSize = 50)
+    {
+        var watch = Stopwatch.StartNew();
+        await foreach (var page in index.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), maxPerPage: pageSize).AsPages(null, pageSize))
+        {
+            _ = page.Values.Count;
+            break;
+        }
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    public static async Task<double> RawPointReadMsAsync(TableClient table, string partition, string row)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            await table.GetEntityIfExistsAsync<TableEntity>(partition, row);
+        }
+        catch (RequestFailedException)
+        {
+        }
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    public async ValueTask DisposeAsync() => await Azurite.DisposeAsync();
+}

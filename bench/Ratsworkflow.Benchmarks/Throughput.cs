@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Ratsworkflow.Benchmarks;
+
+/// <summary>
+/// Motions per minute through the whole workflow with N motions in flight (N independent "clerk + faction + Beirat"
+/// loops, each starting its next motion when the last is decided). Each run starts on empty storage and a fresh app;
+/// afterwards the same number of raw table writes as the motions cost (from <see cref="StepCosts"/>) runs against the
+/// same Azurite at the same concurrency, so the ratio cancels the machine's speed.
+/// </summary>
+internal static class Throughput
+{
+    public static async Task RunAsync(Options options, MailSink mail, Report report, StepCosts.Result? cost)
+    {
+        foreach (var inFlight in options.InFlight)
+        {
+            var total = options.Quick ? inFlight : inFlight switch { 1 => 6, <= 10 => 40, _ => 2 * inFlight };
+            var rates = new List<double>();
+            var latencies = new List<double>();
+            var appCpu = new List<double>();
+            var storageCpu = new List<double>();
+            var benchCpu = new List<double>();
+            var ratios = new List<double>();
+            var accepted = 0L;
+            for (var run = 0; run < options.Runs; run++)
+            {
+                await using var session = await Session.StartAsync(mail, overrides: options.AppSettings);
+                if (!options.Quick)
+                {
+                    await session.Driver.RunAsync(); // warm-up, not counted
+                }
+                var appMeter = new CpuMeter(session.App.Pid);
+                var storageMeter = new CpuMeter(session.Storage.Pid);
+                var benchMeter = new CpuMeter(Environment.ProcessId);
+                var next = 0;
+                var durations = new List<double>();
+                var watch = Stopwatch.StartNew();
+                await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async _ =>
+                {
+                    while (Interlocked.Increment(ref next) <= total)
+                    {
+                        var took = await session.Driver.RunAsync();
+                        lock (durations)
+                        {
+                            durations.Add(took.TotalMilliseconds);
+                        }
+                    }
+                }));
+                var elapsed = watch.Elapsed;
+                accepted += session.Api.Accepted;
+                appCpu.Add(appMeter.Cores);
+                storageCpu.Add(storageMeter.Cores);
+                benchCpu.Add(benchMeter.Cores);
+                rates.Add(total / elapsed.TotalMinutes);
+                latencies.AddRange(durations);
+                if (cost is not null)
+                {
+                    var writes = (int)Math.Round(cost.WorkRequestsPerMotion * total);
+                    var (_, took) = await session.Storage.RawWritesAsync(writes, inFlight);
+                    ratios.Add(elapsed.TotalSeconds / took.TotalSeconds);
+                }
+                Console.WriteLine($"    run {run + 1}: {total} motions, {inFlight} in flight: {elapsed.TotalSeconds:F1} s");
+            }
+            report.Add("throughput", $"{inFlight} in flight: API calls answered 202 (not acknowledged within 2 min)", accepted.ToString(CultureInfo.InvariantCulture));
+            report.Add("throughput", $"{inFlight} in flight: motions per minute (median of {rates.Count} runs)", rates.Count == 0 ? "-" : Stats.Median(rates).ToString("F1", CultureInfo.InvariantCulture),
+                $"{total} motions per run; runs: {string.Join(", ", rates.Select(r => r.ToString("F1", CultureInfo.InvariantCulture)))}");
+            report.Add("throughput", $"{inFlight} in flight: one motion, submit → decision mails (p50 / p95)", $"{Report.Ms(Stats.Median(latencies))} / {Report.Ms(Stats.Percentile(latencies, 95))}");
+            report.Add("throughput", $"{inFlight} in flight: CPU app / Azurite / benchmark (cores, of {Environment.ProcessorCount})", $"{Stats.Median(appCpu):F2} / {Stats.Median(storageCpu):F2} / {Stats.Median(benchCpu):F2}");
+            if (ratios.Count > 0)
+            {
+                report.Add("throughput", $"{inFlight} in flight: workflow time ÷ time of the same number of raw table writes", $"{Stats.Median(ratios):F1}×",
+                    $"{cost!.WorkRequestsPerMotion:F0} requests/motion (w/o queue receives) as raw upserts at concurrency {inFlight}");
+            }
+        }
+    }
+}

@@ -1,0 +1,213 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Ratsworkflow.Durable;
+using Ratsworkflow.Functions.Consultations;
+using Ratsworkflow.Functions.Motions;
+using Ratsworkflow.Functions.Organizations;
+using Ratsworkflow.Functions.Web;
+using Ratsworkflow.Functions.Workflow;
+
+namespace Ratsworkflow.Functions.Pages.Ratsbuero;
+
+/// <summary>
+/// <c>/ratsbuero/antraege/{motionId}</c>: one motion for the clerks, with its timeline and the actions of its stage —
+/// schedule a meeting, record the result, retry a failed step, end a Wiedervorlage (withdrawing has its own page).
+/// Every action goes through <see cref="CommandService"/>, like the JSON API.
+/// </summary>
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+public sealed class AntragModel(MotionStore motions, OrganizationStore organizations, CommandService commands, DurableTaskClient engine, TimeProvider clock) : PageModel
+{
+    public MotionDetails Motion { get; private set; } = null!;
+
+    /// <summary>The consultation the motion waits for; null outside the Beratungsfolge or once decided.</summary>
+    public Consultation? Current { get; private set; }
+
+    public string? CurrentName { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    /// <summary>A Wiedervorlage runs after the decision (the workflow still waits for its date).</summary>
+    public bool FollowUpRunning { get; private set; }
+
+    public ScheduleInput Schedule { get; set; } = new();
+
+    public ResultInput Result { get; set; } = new();
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public IReadOnlyList<SelectListItem> Outcomes { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> Committees { get; private set; } = [];
+
+    public IReadOnlyList<SelectListItem> FollowUps { get; } =
+    [
+        new("nach 6 Monaten", "182"),
+        new("nach 1 Jahr", "365"),
+        new("nach 2 Jahren", "730"),
+        new("nach 3 Jahren", "1095"),
+        new("nach 5 Jahren", "1826"),
+    ];
+
+    public bool CanRecordResult => Current?.MeetingDate is { } date && date <= Today;
+
+    public async Task<IActionResult> OnGetAsync(string motionId, CancellationToken cancellationToken) =>
+        await LoadAsync(motionId, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostScheduleAsync(string motionId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(motionId, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (!await TryUpdateModelAsync(Schedule, nameof(Schedule)))
+        {
+            return Page();
+        }
+        var outcome = await commands.ScheduleAsync(motionId, new ScheduleConsultation(Schedule.OrganizationId, Schedule.MeetingDate), Actor, cancellationToken);
+        return Answer(outcome, motionId, "Der Sitzungstermin ist eingetragen.", field => field == "meetingDate" ? "Schedule.MeetingDate" : null);
+    }
+
+    public async Task<IActionResult> OnPostResultAsync(string motionId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(motionId, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (!await TryUpdateModelAsync(Result, nameof(Result)))
+        {
+            return Page();
+        }
+        var outcome = await commands.RecordResultAsync(motionId, Result.ToCommand(), Actor,
+            Result.FollowUpDays is { } days ? TimeSpan.FromDays(days) : null, cancellationToken);
+        return Answer(outcome, motionId, "Das Ergebnis ist eingetragen.", field => field switch
+        {
+            "outcome" => "Result.Outcome",
+            "resolutionText" => "Result.ResolutionText",
+            "referTo" => "Result.ReferTo",
+            "votes" => "Result.Yes",
+            _ => null,
+        });
+    }
+
+    public async Task<IActionResult> OnPostRetryAsync(string motionId, CancellationToken cancellationToken) =>
+        await LoadAsync(motionId, cancellationToken)
+            ? Answer(await commands.RetryAsync(motionId, cancellationToken), motionId, "Der fehlgeschlagene Schritt wird wiederholt.", _ => null)
+            : NotFound();
+
+    public async Task<IActionResult> OnPostEndFollowUpAsync(string motionId, CancellationToken cancellationToken) =>
+        await LoadAsync(motionId, cancellationToken)
+            ? Answer(await commands.EndFollowUpAsync(motionId, Actor, cancellationToken), motionId, "Die Wiedervorlage ist beendet.", _ => null)
+            : NotFound();
+
+    /// <summary>As the JSON API names a signed-in clerk in the timeline.</summary>
+    private string Actor => User.Identity?.Name is { Length: > 0 } name ? $"Ratsbüro ({name})" : "Ratsbüro";
+
+    /// <summary>Success: back to the page (POST-redirect-GET) with a notice. Refusal: the page again, the reason at the field or on top.</summary>
+    private IActionResult Answer(Outcome<MotionRecord> outcome, string motionId, string done, Func<string, string?> fieldKey)
+    {
+        if (outcome.Succeeded)
+        {
+            Notice = outcome.Status == StatusCodes.Status202Accepted
+                ? "Die Anfrage ist angenommen und wird noch bearbeitet. Laden Sie die Seite gleich neu."
+                : outcome.Detail ?? done;
+            return RedirectToPage(new { motionId });
+        }
+        foreach (var (field, messages) in outcome.Errors ?? new Dictionary<string, string[]>())
+        {
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError(fieldKey(field) ?? "", message);
+            }
+        }
+        if (outcome.Errors is not { Count: > 0 })
+        {
+            ModelState.AddModelError("", outcome.Detail ?? "Die Anfrage wurde abgelehnt.");
+        }
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string motionId, CancellationToken cancellationToken)
+    {
+        if (await motions.GetWithTimelineAsync(motionId, cancellationToken) is not { } found)
+        {
+            return false;
+        }
+        var catalog = await organizations.GetCatalogAsync(cancellationToken);
+        var record = found.Record;
+        Motion = new MotionDetails(record, catalog, found.Timeline);
+        Today = catalog.Body.Today(clock.GetUtcNow());
+        Current = record.Stage is MotionStage.Consultation or MotionStage.Council
+            ? new ConsultationState(record.Consultations, record.ResolutionTexts).Current
+            : null;
+        CurrentName = Current is { } current ? catalog.NameOf(current.OrganizationId) : null;
+        var byCouncil = Current?.IsCouncil ?? false;
+        Outcomes = Enum.GetValues<ConsultationOutcome>()
+            .Select(o => new SelectListItem(Capitalized(ConsultationOutcomes.DisplayName(o, byCouncil)), o.ToString())).ToList();
+        Committees = catalog.OfKind(OrganizationKind.Committee)
+            .Where(o => o.Id != Current?.OrganizationId)
+            .Select(o => new SelectListItem(o.Name, o.Id)).ToList();
+        Schedule = new ScheduleInput { OrganizationId = Current?.OrganizationId, MeetingDate = Current?.MeetingDate };
+        Result = new ResultInput { OrganizationId = Current?.OrganizationId, ResolutionText = record.ResolutionText };
+        // The motion's record does not say whether a Wiedervorlage runs; its workflow does: after the decision it
+        // continues as new with the follow-up in its input, and completes when there is none or it was ended (the
+        // timeline says so a moment before the workflow has finished).
+        FollowUpRunning = record.Stage == MotionStage.Decided
+            && !found.Timeline.Any(e => e.Type == "followUpEnded")
+            && await engine.GetInstanceAsync(motionId, getInputsAndOutputs: true, cancellationToken) is { } instance
+            && !instance.RuntimeStatus.IsTerminal()
+            && DataConverter.Deserialize<MotionWorkflowInput?>(instance.SerializedInput)?.FollowUp is not null;
+        return true;
+    }
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}
+
+public sealed class ScheduleInput
+{
+    public string? OrganizationId { get; set; }
+
+    [Display(Name = "Sitzungstag")]
+    [Required(ErrorMessage = "Geben Sie den Tag der Sitzung an.")]
+    public DateOnly? MeetingDate { get; set; }
+}
+
+public sealed class ResultInput
+{
+    public string? OrganizationId { get; set; }
+
+    [Display(Name = "Ergebnis der Beratung")]
+    [Required(ErrorMessage = "Wählen Sie das Ergebnis der Beratung.")]
+    public ConsultationOutcome? Outcome { get; set; }
+
+    [Display(Name = "Ja-Stimmen")]
+    [Range(0, 10_000)]
+    public int? Yes { get; set; }
+
+    [Display(Name = "Nein-Stimmen")]
+    [Range(0, 10_000)]
+    public int? No { get; set; }
+
+    [Display(Name = "Enthaltungen")]
+    [Range(0, 10_000)]
+    public int? Abstain { get; set; }
+
+    [Display(Name = "Geänderter Beschlussvorschlag", Description = "Wird nur beim Ergebnis „geändert …“ übernommen: der Beschlussvorschlag in der beschlossenen Fassung.")]
+    public string? ResolutionText { get; set; }
+
+    [Display(Name = "Verwiesen an", Description = "Nur beim Ergebnis „verwiesen“: der Ausschuss, der den Antrag als Nächstes berät.")]
+    public string? ReferTo { get; set; }
+
+    [Display(Name = "Wiedervorlage", Description = "Nur beim Beschluss des Rates: wann der Beschluss wieder vorgelegt wird, danach im selben Abstand, bis Sie die Wiedervorlage beenden.")]
+    [Range(1, 3660)]
+    public int? FollowUpDays { get; set; }
+
+    /// <summary>The text goes along only with "amended": the box is filled with the current text for editing.</summary>
+    public RecordConsultationResult ToCommand() => new(
+        OrganizationId, Outcome,
+        Outcome == ConsultationOutcome.Amended ? ResolutionText : null,
+        string.IsNullOrWhiteSpace(ReferTo) ? null : ReferTo,
+        Yes is null && No is null && Abstain is null ? null : new VoteCount(Yes ?? 0, No ?? 0, Abstain ?? 0));
+}

@@ -1,0 +1,82 @@
+using Ratsworkflow.Functions.Beirat;
+using Ratsworkflow.Functions.Consultations;
+using Ratsworkflow.Functions.Motions;
+using Ratsworkflow.Functions.Organizations;
+
+namespace Ratsworkflow.Functions.Pages;
+
+/// <summary>
+/// A motion as the pages show it: its record with organization names resolved and outcomes in German. The faction's,
+/// the member's and the clerks' pages share it, and with it the partials _MotionTexts, _MotionProgress and _Timeline.
+/// </summary>
+public sealed class MotionDetails(MotionRecord record, OrganizationCatalog catalog, IReadOnlyList<TimelineEntry>? timeline = null)
+{
+    public MotionRecord Record => record;
+
+    public IReadOnlyList<TimelineEntry> Timeline { get; } = timeline ?? [];
+
+    /// <summary>The stage as the API names it, for <c>rw-status</c> and <c>rw-steps</c>.</summary>
+    public string Stage => record.Stage.ToString();
+
+    public string FactionName => catalog.NameOf(record.FactionId);
+
+    /// <summary>"A/2026/0042", or a placeholder until registration assigns one.</summary>
+    public string ReferenceText => record.Reference ?? "noch ohne Aktenzeichen";
+
+    public string NameOf(string organizationId) => catalog.NameOf(organizationId);
+
+    public string CouncilName => catalog.Council.Name;
+
+    /// <summary>The Beirat that votes (or would vote) on it; null when none was asked.</summary>
+    public string? BeiratName =>
+        record.Beirat is { } beirat ? catalog.NameOf(beirat.OrganizationId)
+        : record.BeiratReview ? catalog.AdvisoryBoard?.Name ?? "Beirat"
+        : null;
+
+    /// <summary>"empfiehlt den Antrag (Ja 4, Nein 1, Enthaltung 0)"; null while no vote has closed.</summary>
+    public string? BeiratResult => record.Beirat is { Outcome: not BeiratOutcome.Pending } b
+        ? $"{BeiratTexts.DisplayName(b.Outcome)} ({Votes(b.Votes)})"
+        : null;
+
+    public string? DecisionText => record.Decision is { } decision ? ConsultationOutcomes.DisplayName(decision, byCouncil: true) : null;
+
+    /// <summary>
+    /// The Beratungsfolge: as the workflow keeps it once consultation began, before that as requested (committees,
+    /// then the council).
+    /// </summary>
+    public IReadOnlyList<ConsultationRow> Consultations
+    {
+        get
+        {
+            if (record.Consultations.Count == 0)
+            {
+                return [.. record.RequestedConsultations.Select(id => new ConsultationRow(catalog.NameOf(id), false, null, null, null, false)),
+                    new ConsultationRow(CouncilName, true, null, null, null, false)];
+            }
+            var current = new ConsultationState(record.Consultations, record.ResolutionTexts).CurrentPosition;
+            return record.Consultations.Select((c, i) => new ConsultationRow(
+                catalog.NameOf(c.OrganizationId), c.IsCouncil, c.MeetingDate,
+                c.Outcome is { } outcome ? ConsultationOutcomes.DisplayName(outcome, c.IsCouncil) : null,
+                c.Votes is { } votes ? Votes(votes) : null,
+                i == current && record.Stage is MotionStage.Consultation or MotionStage.Council)).ToList();
+        }
+    }
+
+    /// <summary>Earlier wordings of the Beschlussvorschlag, newest first (the current one is <see cref="MotionRecord.ResolutionText"/>).</summary>
+    public IEnumerable<ResolutionTextVersion> EarlierTexts => record.ResolutionTexts.Reverse().Skip(1);
+
+    public string AmendedBy(ResolutionTextVersion version) =>
+        version.AmendedBy is { } by ? $"Fassung {version.Version}, geändert durch {catalog.NameOf(by)}" : $"Fassung {version.Version} (Antrag der Fraktion)";
+
+    /// <summary>Whether the faction (or a clerk on its behalf) can still withdraw it (the workflow refuses the other stages).</summary>
+    public bool CanWithdraw => record.Stage is MotionStage.Registered or MotionStage.BeiratReview or MotionStage.Consultation or MotionStage.Council;
+
+    public static string Votes(VoteCount votes) => $"Ja {votes.Yes}, Nein {votes.No}, Enthaltung {votes.Abstain}";
+}
+
+/// <param name="Outcome">German, e.g. "ungeändert empfohlen"; null until recorded.</param>
+/// <param name="IsCurrent">The consultation the motion waits for now.</param>
+public sealed record ConsultationRow(string Name, bool IsCouncil, DateOnly? MeetingDate, string? Outcome, string? Votes, bool IsCurrent);
+
+/// <summary>The model of _WithdrawQuestion: which motion, why a first attempt was refused, and the way back.</summary>
+public sealed record WithdrawQuestion(MotionDetails Motion, string? Refusal, string BackUrl, bool ForClerk);

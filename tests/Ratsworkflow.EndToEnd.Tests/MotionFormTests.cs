@@ -1,0 +1,88 @@
+using Microsoft.Playwright;
+using Ratsworkflow.EndToEnd.Tests.Harness;
+using Xunit;
+
+namespace Ratsworkflow.EndToEnd.Tests;
+
+/// <summary>The faction's form <c>/antrag/neu</c>: server-side checks in German, next to each field, nothing typed is lost.</summary>
+[Collection(AppCollection.Name)]
+public sealed class MotionFormTests(AppFixture app)
+{
+    [Fact]
+    public async Task Form_SentIncomplete_FocusesSummaryLinkingEachFieldAndKeepsTheText()
+    {
+        await using var tab = await app.OpenAsync("/antrag/neu");
+        var page = tab.Page;
+        await page.AssertAccessibleAsync();
+        await page.GetByLabel("Titel des Antrags").FillAsync("<b>Radwege</b> sanieren");
+        await page.GetByLabel("Begründung").FillAsync("Zeile eins\nZeile zwei");
+        await page.GetByLabel("Ihre E-Mail-Adresse").FillAsync("keine-adresse");
+        await page.GetByLabel("1. Ausschuss (optional)").SelectOptionAsync("ausschuss-finanzen");
+        await page.GetByLabel("2. Ausschuss (optional)").SelectOptionAsync("ausschuss-finanzen");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Antrag absenden" }).ClickAsync();
+
+        Assert.StartsWith("Fehler: Antrag stellen", await page.TitleAsync());
+        Assert.True(await page.FocusIsAsync(".error-summary"), "Focus: " + await page.FocusedAsync());
+        var targets = await page.Locator(".error-summary a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.Equal(["#Input_FactionId", "#Input_SubmitterName", "#Input_SubmitterEmail", "#Input_ResolutionText", "#Input_BeiratReview", "#Input_Consultations_0_"], targets);
+        Assert.Equal("true", await page.GetByLabel("Ihre E-Mail-Adresse").GetAttributeAsync("aria-invalid"));
+        Assert.Contains("gültige E-Mail-Adresse", await page.Locator("#Input_SubmitterEmail-error").InnerTextAsync());
+        Assert.Contains("mehrfach angegeben", await page.Locator("#Input_Consultations_0_-error").InnerTextAsync());
+        Assert.Equal("<b>Radwege</b> sanieren", await page.GetByLabel("Titel des Antrags").InputValueAsync());
+        Assert.Equal("Zeile eins\nZeile zwei", await page.GetByLabel("Begründung").InputValueAsync());
+        Assert.Equal("ausschuss-finanzen", await page.GetByLabel("2. Ausschuss (optional)").InputValueAsync());
+        await page.AssertAccessibleAsync();
+
+        await page.Locator(".error-summary a[href='#Input_SubmitterEmail']").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        Assert.True(await page.FocusIsAsync("#Input_SubmitterEmail"), "Focus: " + await page.FocusedAsync());
+    }
+
+    [Fact]
+    public async Task Form_CompleteWithoutJavaScript_IsSentAndSaysWhatHappensNext()
+    {
+        var title = Motions.UniqueTitle("Trinkwasserbrunnen in der Innenstadt");
+        await using var tab = await app.OpenAsync("/antrag/neu", javaScript: false);
+        var page = tab.Page;
+        await page.GetByLabel("Fraktion oder Gruppe").SelectOptionAsync("gruene");
+        await page.GetByLabel("Ihr Name").FillAsync("Jonas Weber");
+        await page.GetByLabel("Ihre E-Mail-Adresse").FillAsync("jonas.weber@example.org");
+        await page.GetByLabel("Titel des Antrags").FillAsync(title);
+        await page.GetByLabel("Beschlussvorschlag").FillAsync("Die Stadt stellt fünf Trinkwasserbrunnen auf.");
+        await page.GetByLabel("Begründung").FillAsync("Hitzesommer.");
+        await page.GetByLabel("Nein").CheckAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Antrag absenden" }).ClickAsync();
+
+        Assert.EndsWith("/antrag/gesendet?fraktion=gruene", page.Url);
+        Assert.Contains("Postfach der Fraktion Bündnis 90/Die Grünen", await page.Locator("main").InnerTextAsync());
+        await app.Mail.LinkAsync("gruene-fraktion@example.org", title, "/antrag/");
+    }
+
+    [Fact]
+    public async Task Form_OnAPhone_FitsTheScreen()
+    {
+        await using var tab = await app.OpenAsync("/antrag/neu", Viewport.Phone);
+
+        await tab.Page.AssertNoSidewaysScrollingAsync();
+        await tab.Page.SaveScreenshotAsync("antrag-neu-phone");
+    }
+
+    [Fact]
+    public async Task Form_PostedWithoutAntiforgeryToken_IsRefusedAndStoresNothing()
+    {
+        var title = Motions.UniqueTitle("Ohne Token");
+        using var form = new FormUrlEncodedContent(
+        [
+            new("Input.FactionId", "spd"), new("Input.SubmitterName", "X"), new("Input.SubmitterEmail", "x@example.org"),
+            new("Input.Title", title), new("Input.ResolutionText", "R"), new("Input.Justification", "J"), new("Input.BeiratReview", "False"),
+        ]);
+
+        using var response = await app.Http.PostAsync("/antrag/neu", form);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Das Formular konnte nicht verarbeitet werden", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, await app.Mail.CountAsync(Motions.SpdMailbox, title));
+    }
+}

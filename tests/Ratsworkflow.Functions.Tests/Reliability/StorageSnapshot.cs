@@ -1,0 +1,27 @@
+using System.Text;
+using Azure.Data.Tables;
+
+namespace Ratsworkflow.Functions.Tests.Reliability;
+
+/// <summary>Every entity of every table, with its ETag, as one string: equal snapshots mean storage was not touched.</summary>
+internal static class StorageSnapshot
+{
+    public static async Task<string> TakeAsync(string connectionString)
+    {
+        var service = new TableServiceClient(connectionString);
+        var text = new StringBuilder();
+        await foreach (var table in service.QueryAsync())
+        {
+            await foreach (var entity in service.GetTableClient(table.Name).QueryAsync<TableEntity>())
+            {
+                text.Append(table.Name).Append('|').Append(entity.PartitionKey).Append('|').Append(entity.RowKey).Append('|').Append(entity.ETag);
+                foreach (var (key, value) in entity.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    text.Append('|').Append(key).Append('=').Append(value);
+                }
+                text.AppendLine();
+            }
+        }
+        return text.ToString();
+    }
+}
