@@ -51,8 +51,8 @@ public sealed class MotionIndex(TableServiceClient tables)
         var key = RowKey(after);
         await Task.WhenAll(
             wanted.Select(p => _table.UpsertEntityAsync(summary.ToEntity(p, key), TableUpdateMode.Replace, cancellationToken))
-                .Concat(stale.Select(p => _table.DeleteEntityAsync(p, key, ETag.All, cancellationToken))));
-        await _public.UpdateAsync(before, after, cancellationToken);
+                .Concat(stale.Select(p => _table.DeleteEntityAsync(p, key, ETag.All, cancellationToken)))
+                .Append(_public.UpdateAsync(before, after, cancellationToken)));
     }
 
     public async Task RemoveAsync(MotionRecord record, CancellationToken cancellationToken)

@@ -57,12 +57,11 @@ public sealed class PublicMotionIndex(TableServiceClient tables)
         // "before" (an activity that runs twice) never leaves a second modified row behind.
         var current = await _table.GetEntityIfExistsAsync<TableEntity>(CreatedPartition, createdKey, cancellationToken: cancellationToken);
         var json = JsonSerializer.Serialize(motion, MotionRows.Json);
-        await _table.UpsertEntityAsync(new TableEntity(CreatedPartition, createdKey) { ["Json"] = json, ["ModifiedKey"] = modifiedKey }, TableUpdateMode.Replace, cancellationToken);
-        await _table.UpsertEntityAsync(new TableEntity(ModifiedPartition, modifiedKey) { ["Json"] = json, ["Created"] = motion.RegisteredAt }, TableUpdateMode.Replace, cancellationToken);
-        if (current.HasValue && current.Value!.GetString("ModifiedKey") is { } stale && stale != modifiedKey)
-        {
-            await _table.DeleteEntityAsync(ModifiedPartition, stale, ETag.All, cancellationToken);
-        }
+        var stale = current.HasValue && current.Value!.GetString("ModifiedKey") is { } key && key != modifiedKey ? key : null;
+        await Task.WhenAll(
+            _table.UpsertEntityAsync(new TableEntity(CreatedPartition, createdKey) { ["Json"] = json, ["ModifiedKey"] = modifiedKey }, TableUpdateMode.Replace, cancellationToken),
+            _table.UpsertEntityAsync(new TableEntity(ModifiedPartition, modifiedKey) { ["Json"] = json, ["Created"] = motion.RegisteredAt }, TableUpdateMode.Replace, cancellationToken),
+            stale is null ? Task.CompletedTask : DeleteIfExistsAsync(ModifiedPartition, stale, cancellationToken));
     }
 
     public async Task RemoveAsync(MotionRecord record, CancellationToken cancellationToken)
@@ -77,9 +76,9 @@ public sealed class PublicMotionIndex(TableServiceClient tables)
         var current = await _table.GetEntityIfExistsAsync<TableEntity>(CreatedPartition, createdKey, cancellationToken: cancellationToken);
         if (current.HasValue && current.Value!.GetString("ModifiedKey") is { } modifiedKey)
         {
-            await _table.DeleteEntityAsync(ModifiedPartition, modifiedKey, ETag.All, cancellationToken);
+            await DeleteIfExistsAsync(ModifiedPartition, modifiedKey, cancellationToken);
         }
-        await _table.DeleteEntityAsync(CreatedPartition, createdKey, ETag.All, cancellationToken);
+        await DeleteIfExistsAsync(CreatedPartition, createdKey, cancellationToken);
     }
 
     /// <summary>
@@ -172,6 +171,18 @@ public sealed class PublicMotionIndex(TableServiceClient tables)
             }
         }
         await _table.UpsertEntityAsync(new TableEntity(MetaPartition, BuiltRow), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Two saves of one motion at once may both remove the same old row: the second finds it gone.</summary>
+    private async Task DeleteIfExistsAsync(string partition, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.DeleteEntityAsync(partition, key, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+        }
     }
 
     private static string Bound(DateTimeOffset at) => at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
