@@ -24,5 +24,7 @@ for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
         failed += int(m.group(1)); passed += int(m.group(2)); skipped += int(m.group(3))
 print(f"Tests: {passed} passed, {failed} failed, {skipped} skipped")
 PY
+# An aborted run (a hang stopped, a crashed test host) can pass every test it counted: say so.
+if [ "$status" -ne 0 ]; then echo "Test run FAILED (exit code $status); see the output above."; fi
 rm -f "$log"
 exit "$status"
