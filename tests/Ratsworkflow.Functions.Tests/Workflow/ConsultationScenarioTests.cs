@@ -10,17 +10,11 @@ using Xunit;
 namespace Ratsworkflow.Functions.Tests.Workflow;
 
 /// <summary>The Beratungsfolge's paths: postponements, referrals, amendments, withdrawals, overdue alerts, Wiedervorlage.</summary>
-public sealed class ConsultationScenarioTests(AzuriteFixture azurite, MailDevFixture mail) : IClassFixture<AzuriteFixture>, IClassFixture<MailDevFixture>, IAsyncLifetime
+public sealed class ConsultationScenarioTests(AzuriteFixture azurite, MailDevFixture mail) : WorkflowAppTests(azurite, mail)
 {
-    private WorkflowApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await WorkflowApp.StartAsync(azurite.ConnectionString, mail.MailDev);
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     private async Task<Scenario> InConsultationAsync(params string[] committees)
     {
-        var motion = new Scenario(_app);
+        var motion = new Scenario(App);
         await motion.SubmitAsync(beiratReview: false, committees);
         await motion.ConfirmFromMailAsync();
         await motion.WaitForStageAsync(committees.Length > 0 ? MotionStage.Consultation : MotionStage.Council);
@@ -82,13 +76,13 @@ public sealed class ConsultationScenarioTests(AzuriteFixture azurite, MailDevFix
     {
         var motion = await InConsultationAsync("ausschuss-soziales");
 
-        var response = await _app.Clerk.PostAsync($"/api/motions/{motion.MotionId}/withdraw", null);
+        var response = await App.Clerk.PostAsync($"/api/motions/{motion.MotionId}/withdraw", null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var withdrawn = await motion.WaitForStageAsync(MotionStage.Withdrawn);
 
         Assert.Contains(withdrawn.History, h => h.Type == "withdrawn");
         await motion.MailAsync("ratsbuero@example.org", "zurückgezogen");
-        var late = await motion.ScheduleAsync("ausschuss-soziales", DateOnly.FromDateTime(_app.Clock.GetUtcNow().UtcDateTime));
+        var late = await motion.ScheduleAsync("ausschuss-soziales", DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime));
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Equal("application/problem+json", late.Content.Headers.ContentType?.MediaType);
     }
@@ -96,22 +90,22 @@ public sealed class ConsultationScenarioTests(AzuriteFixture azurite, MailDevFix
     [Fact]
     public async Task Withdraw_DuringBeiratReviewWithTheFactionsStatusLink_ClosesTheVote()
     {
-        var motion = new Scenario(_app);
+        var motion = new Scenario(App);
         await motion.SubmitAsync(beiratReview: true, "ausschuss-soziales");
         await motion.ConfirmFromMailAsync();
         await motion.WaitForStageAsync(MotionStage.BeiratReview);
         var votes = await motion.VoteTokensAsync();
         var statusToken = WorkflowApp.TokenFrom(await motion.MailAsync("gruene-fraktion@example.org", "Antrag registriert"), "/status/");
 
-        var forged = await _app.Anonymous.PostAsJsonAsync($"/api/motions/{motion.MotionId}/withdraw", new { token = statusToken[..^2] + "xx" });
+        var forged = await App.Anonymous.PostAsJsonAsync($"/api/motions/{motion.MotionId}/withdraw", new { token = statusToken[..^2] + "xx" });
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
-        var response = await _app.Anonymous.PostAsJsonAsync($"/api/motions/{motion.MotionId}/withdraw", new { token = statusToken });
+        var response = await App.Anonymous.PostAsJsonAsync($"/api/motions/{motion.MotionId}/withdraw", new { token = statusToken });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         await motion.WaitForStageAsync(MotionStage.Withdrawn);
         await motion.MailAsync(Scenario.VotingMembers[0], "zurückgezogen");
         Assert.Equal(HttpStatusCode.Conflict, (await motion.VoteAsync(votes[0], "yes")).StatusCode);
-        var again = await _app.Anonymous.PostAsJsonAsync($"/api/motions/{motion.MotionId}/withdraw", new { token = statusToken });
+        var again = await App.Anonymous.PostAsJsonAsync($"/api/motions/{motion.MotionId}/withdraw", new { token = statusToken });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
 
@@ -119,23 +113,23 @@ public sealed class ConsultationScenarioTests(AzuriteFixture azurite, MailDevFix
     public async Task Overdue_MeetingPassedWithoutResult_AlertsClerksDailyUntilRecorded()
     {
         var motion = await InConsultationAsync("ausschuss-soziales");
-        var meeting = DateOnly.FromDateTime(_app.Clock.GetUtcNow().UtcDateTime).AddDays(3);
+        var meeting = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime).AddDays(3);
         Assert.Equal(HttpStatusCode.OK, (await motion.ScheduleAsync("ausschuss-soziales", meeting)).StatusCode);
 
-        _app.Clock.Advance(TimeSpan.FromDays(3 + 1 + 2) + TimeSpan.FromHours(1));
+        App.Clock.Advance(TimeSpan.FromDays(3 + 1 + 2) + TimeSpan.FromHours(1));
         var overdue = await motion.WaitForStageAsync(MotionStage.Consultation, m => m.Overdue);
         await motion.MailAsync("ratsbuero@example.org", "Ergebnis fehlt");
-        var listed = await _app.GetJsonAsync<MotionListResponse>("/api/motions?overdue=true");
+        var listed = await App.GetJsonAsync<MotionListResponse>("/api/motions?overdue=true");
         Assert.Contains(listed.Items, i => i.MotionId == motion.MotionId);
         await motion.WaitForHistoryAsync(h => h.Count(e => e.Type == HistoryEventType.TimerCreated) == 2);
-        _app.Clock.Advance(TimeSpan.FromDays(1));
-        await _app.Mail.WaitForAsync(all => all.Count(m => m.IsTo("ratsbuero@example.org") && m.Subject.Contains("Ergebnis fehlt", StringComparison.Ordinal) && m.Subject.Contains(motion.Title, StringComparison.Ordinal)) == 2);
+        App.Clock.Advance(TimeSpan.FromDays(1));
+        await App.Mail.WaitForAsync(all => all.Count(m => m.IsTo("ratsbuero@example.org") && m.Subject.Contains("Ergebnis fehlt", StringComparison.Ordinal) && m.Subject.Contains(motion.Title, StringComparison.Ordinal)) == 2);
 
         Assert.True((await motion.ResultAsync("ausschuss-soziales", "approved")).IsSuccessStatusCode);
         var recorded = await motion.WaitForStageAsync(MotionStage.Council);
         Assert.False(recorded.Overdue);
         Assert.True(overdue.Overdue);
-        var after = await _app.GetJsonAsync<MotionListResponse>("/api/motions?overdue=true");
+        var after = await App.GetJsonAsync<MotionListResponse>("/api/motions?overdue=true");
         Assert.DoesNotContain(after.Items, i => i.MotionId == motion.MotionId);
     }
 
@@ -143,22 +137,22 @@ public sealed class ConsultationScenarioTests(AzuriteFixture azurite, MailDevFix
     public async Task FollowUp_AfterTheDecision_FiresWhenDueAndRepeatsUntilEnded()
     {
         var motion = await InConsultationAsync();
-        var today = DateOnly.FromDateTime(_app.Clock.GetUtcNow().UtcDateTime);
+        var today = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime);
         Assert.Equal(HttpStatusCode.OK, (await motion.ScheduleAsync("rat", today)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await motion.ResultAsync("rat", "approved", followUpAfterDays: 730)).StatusCode);
         await motion.WaitForStageAsync(MotionStage.Decided);
         await motion.WaitForHistoryAsync(h => h.Any(e => e.Type == HistoryEventType.TimerCreated));
 
-        _app.Clock.Advance(TimeSpan.FromDays(729));
+        App.Clock.Advance(TimeSpan.FromDays(729));
         await Task.Delay(300);
         Assert.Equal(0, await motion.CountMailsAsync("ratsbuero@example.org", "Wiedervorlage"));
-        _app.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        App.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         await motion.MailAsync("ratsbuero@example.org", "Wiedervorlage");
         await motion.MailAsync("gruene-fraktion@example.org", "Wiedervorlage");
 
-        var end = await _app.Clerk.PostAsync($"/api/motions/{motion.MotionId}/followup/end", null);
+        var end = await App.Clerk.PostAsync($"/api/motions/{motion.MotionId}/followup/end", null);
         Assert.Equal(HttpStatusCode.OK, end.StatusCode);
-        _app.Clock.Advance(TimeSpan.FromDays(731));
+        App.Clock.Advance(TimeSpan.FromDays(731));
         await Task.Delay(500);
         Assert.Equal(1, await motion.CountMailsAsync("ratsbuero@example.org", "Wiedervorlage"));
     }
@@ -169,9 +163,9 @@ public sealed class ConsultationScenarioTests(AzuriteFixture azurite, MailDevFix
         var motion = await InConsultationAsync("ausschuss-soziales");
         var before = await motion.GetAsync();
 
-        var wrongBody = await motion.ScheduleAsync("rat", DateOnly.FromDateTime(_app.Clock.GetUtcNow().UtcDateTime));
+        var wrongBody = await motion.ScheduleAsync("rat", DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime));
         var noDate = await motion.ResultAsync("ausschuss-soziales", "approved");
-        var badOutcome = await _app.Clerk.PostAsJsonAsync($"/api/motions/{motion.MotionId}/result", new { organizationId = "ausschuss-soziales", outcome = "vielleicht" });
+        var badOutcome = await App.Clerk.PostAsJsonAsync($"/api/motions/{motion.MotionId}/result", new { organizationId = "ausschuss-soziales", outcome = "vielleicht" });
 
         Assert.Equal(HttpStatusCode.Conflict, wrongBody.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, noDate.StatusCode);

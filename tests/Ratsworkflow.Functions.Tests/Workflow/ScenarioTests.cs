@@ -8,18 +8,12 @@ using Ratsworkflow.Testing;
 namespace Ratsworkflow.Functions.Tests.Workflow;
 
 /// <summary>One scenario per path of DESIGN.md §1, driven through the JSON API against Azurite and maildev.</summary>
-public sealed class ScenarioTests(AzuriteFixture azurite, MailDevFixture mail) : IClassFixture<AzuriteFixture>, IClassFixture<MailDevFixture>, IAsyncLifetime
+public sealed class ScenarioTests(AzuriteFixture azurite, MailDevFixture mail) : WorkflowAppTests(azurite, mail)
 {
-    private WorkflowApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await WorkflowApp.StartAsync(azurite.ConnectionString, mail.MailDev);
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task StraightApproval_CommitteeThenCouncil_EndsDecidedWithAReferenceAndMailsAtEveryStep()
     {
-        var motion = new Scenario(_app);
+        var motion = new Scenario(App);
         await motion.SubmitAsync(beiratReview: false, "ausschuss-soziales");
         await motion.ConfirmFromMailAsync();
         var registered = await motion.WaitForStageAsync(MotionStage.Consultation);
@@ -46,7 +40,7 @@ public sealed class ScenarioTests(AzuriteFixture azurite, MailDevFixture mail) :
     [Fact]
     public async Task BeiratRejects_MajorityNo_ClosesEarlyAndTellsEveryone()
     {
-        var motion = new Scenario(_app);
+        var motion = new Scenario(App);
         await motion.SubmitAsync(beiratReview: true, "ausschuss-soziales");
         await motion.ConfirmFromMailAsync();
         await motion.WaitForStageAsync(MotionStage.BeiratReview);
@@ -69,7 +63,7 @@ public sealed class ScenarioTests(AzuriteFixture azurite, MailDevFixture mail) :
     [Fact]
     public async Task BeiratWithoutQuorum_DeadlinePassesWithThreeVotes_GivesNoRecommendation()
     {
-        var motion = new Scenario(_app);
+        var motion = new Scenario(App);
         await motion.SubmitAsync(beiratReview: true);
         await motion.ConfirmFromMailAsync();
         await motion.WaitForStageAsync(MotionStage.BeiratReview);
@@ -79,7 +73,7 @@ public sealed class ScenarioTests(AzuriteFixture azurite, MailDevFixture mail) :
             Assert.Equal(HttpStatusCode.OK, (await motion.VoteAsync(token, choice)).StatusCode);
         }
 
-        _app.Clock.Advance(TimeSpan.FromDays(14) + TimeSpan.FromMinutes(1));
+        App.Clock.Advance(TimeSpan.FromDays(14) + TimeSpan.FromMinutes(1));
         var after = await motion.WaitForStageAsync(MotionStage.Council);
 
         Assert.Equal(BeiratOutcome.None, after.Beirat!.Outcome);
@@ -90,7 +84,7 @@ public sealed class ScenarioTests(AzuriteFixture azurite, MailDevFixture mail) :
     [Fact]
     public async Task BeiratClosesEarly_AllMembersVoted_RecommendsBeforeTheDeadline()
     {
-        var motion = new Scenario(_app);
+        var motion = new Scenario(App);
         await motion.SubmitAsync(beiratReview: true);
         await motion.ConfirmFromMailAsync();
         await motion.WaitForStageAsync(MotionStage.BeiratReview);
@@ -110,16 +104,16 @@ public sealed class ScenarioTests(AzuriteFixture azurite, MailDevFixture mail) :
     [Fact]
     public async Task Reminder_ThreeDaysBeforeDeadline_GoesOnceAndOnlyToMembersWhoHaveNotVoted()
     {
-        var motion = new Scenario(_app);
+        var motion = new Scenario(App);
         await motion.SubmitAsync(beiratReview: true);
         await motion.ConfirmFromMailAsync();
         await motion.WaitForStageAsync(MotionStage.BeiratReview);
         var tokens = await motion.VoteTokensAsync();
         Assert.Equal(HttpStatusCode.OK, (await motion.VoteAsync(tokens[0], "yes")).StatusCode);
 
-        _app.Clock.Advance(TimeSpan.FromDays(11) + TimeSpan.FromMinutes(1));
+        App.Clock.Advance(TimeSpan.FromDays(11) + TimeSpan.FromMinutes(1));
         await motion.WaitForStageAsync(MotionStage.BeiratReview, m => m.History.Any(h => h.Type == "beiratReminder"));
-        _app.Clock.Advance(TimeSpan.FromDays(1));
+        App.Clock.Advance(TimeSpan.FromDays(1));
         await Task.Delay(300);
 
         Assert.Equal(0, await motion.CountMailsAsync(Scenario.VotingMembers[0], "Erinnerung"));

@@ -13,17 +13,11 @@ using Xunit;
 namespace Ratsworkflow.Functions.Tests.Workflow;
 
 /// <summary>Votes and submissions that must be refused, and votes that must all count.</summary>
-public sealed class VoteAndSubmissionTests(AzuriteFixture azurite, MailDevFixture mail) : IClassFixture<AzuriteFixture>, IClassFixture<MailDevFixture>, IAsyncLifetime
+public sealed class VoteAndSubmissionTests(AzuriteFixture azurite, MailDevFixture mail) : WorkflowAppTests(azurite, mail)
 {
-    private WorkflowApp _app = null!;
-
-    public async Task InitializeAsync() => _app = await WorkflowApp.StartAsync(azurite.ConnectionString, mail.MailDev);
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     private async Task<(Scenario Motion, List<string> Tokens)> InReviewAsync()
     {
-        var motion = new Scenario(_app);
+        var motion = new Scenario(App);
         await motion.SubmitAsync(beiratReview: true, "ausschuss-soziales");
         await motion.ConfirmFromMailAsync();
         await motion.WaitForStageAsync(MotionStage.BeiratReview);
@@ -40,8 +34,8 @@ public sealed class VoteAndSubmissionTests(AzuriteFixture azurite, MailDevFixtur
         {
             await motion.VoteAsync(tampered, "yes"),
             await motion.VoteAsync(tokens[0][..20], "yes"),
-            await _app.Anonymous.PostAsJsonAsync($"/api/votes/{tokens[0]}", new { choice = "vielleicht" }),
-            await _app.Anonymous.PostAsJsonAsync($"/api/votes/{tokens[0]}", new { comment = "ohne Wahl" }),
+            await App.Anonymous.PostAsJsonAsync($"/api/votes/{tokens[0]}", new { choice = "vielleicht" }),
+            await App.Anonymous.PostAsJsonAsync($"/api/votes/{tokens[0]}", new { comment = "ohne Wahl" }),
         };
 
         Assert.Equal([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest], responses.Select(r => r.StatusCode));
@@ -58,9 +52,9 @@ public sealed class VoteAndSubmissionTests(AzuriteFixture azurite, MailDevFixtur
     public async Task Vote_ExpiredToken_IsGoneAndChangesNothing()
     {
         var (motion, _) = await InReviewAsync();
-        var store = _app.Services.GetRequiredService<IAccessTokenStore>();
-        var expired = await store.IssueAsync(TokenPurpose.Vote, TokenSubject.Vote(motion.MotionId, "aylin-demir", 1), _app.Clock.GetUtcNow().AddMinutes(1));
-        _app.Clock.Advance(TimeSpan.FromMinutes(2));
+        var store = App.Services.GetRequiredService<IAccessTokenStore>();
+        var expired = await store.IssueAsync(TokenPurpose.Vote, TokenSubject.Vote(motion.MotionId, "aylin-demir", 1), App.Clock.GetUtcNow().AddMinutes(1));
+        App.Clock.Advance(TimeSpan.FromMinutes(2));
 
         var response = await motion.VoteAsync(expired, "yes");
 
@@ -120,9 +114,9 @@ public sealed class VoteAndSubmissionTests(AzuriteFixture azurite, MailDevFixtur
     [Fact]
     public async Task Submit_InvalidInput_Returns400WithGermanFieldErrorsAndStoresNothing()
     {
-        var before = await _app.GetJsonAsync<Api.MotionListResponse>("/api/motions?pageSize=200");
+        var before = await App.GetJsonAsync<Api.MotionListResponse>("/api/motions?pageSize=200");
 
-        var response = await _app.Anonymous.PostAsJsonAsync("/api/motions", new { factionId = "unbekannt", title = "", submitterEmail = "keine-adresse" });
+        var response = await App.Anonymous.PostAsJsonAsync("/api/motions", new { factionId = "unbekannt", title = "", submitterEmail = "keine-adresse" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -130,20 +124,20 @@ public sealed class VoteAndSubmissionTests(AzuriteFixture azurite, MailDevFixtur
         Assert.True(errors.TryGetProperty("title", out _));
         Assert.True(errors.TryGetProperty("submitterEmail", out _));
         Assert.True(errors.TryGetProperty("factionId", out _));
-        var after = await _app.GetJsonAsync<Api.MotionListResponse>("/api/motions?pageSize=200");
+        var after = await App.GetJsonAsync<Api.MotionListResponse>("/api/motions?pageSize=200");
         Assert.Equal(before.Items.Count, after.Items.Count);
     }
 
     [Fact]
     public async Task Confirm_WithAnotherMotionsTokenOrTwice_IsRefusedOnceAndIdempotentAfterwards()
     {
-        var first = new Scenario(_app);
+        var first = new Scenario(App);
         await first.SubmitAsync();
-        var second = new Scenario(_app);
+        var second = new Scenario(App);
         await second.SubmitAsync();
         var firstToken = WorkflowApp.TokenFrom(await first.MailAsync("gruene-fraktion@example.org", "bestätigen Sie den Antrag"), "/bestaetigen/");
 
-        var crossed = await _app.Anonymous.PostAsJsonAsync($"/api/motions/{second.MotionId}/confirm", new { token = firstToken });
+        var crossed = await App.Anonymous.PostAsJsonAsync($"/api/motions/{second.MotionId}/confirm", new { token = firstToken });
         Assert.Equal(HttpStatusCode.NotFound, crossed.StatusCode);
         Assert.Equal(MotionStage.AwaitingConfirmation, (await second.GetAsync()).Stage);
 
@@ -155,31 +149,31 @@ public sealed class VoteAndSubmissionTests(AzuriteFixture azurite, MailDevFixtur
     [Fact]
     public async Task ConfirmationExpiry_UnconfirmedAfterSevenDays_DeletesTheMotionAndTellsTheFaction()
     {
-        var motion = new Scenario(_app);
+        var motion = new Scenario(App);
         await motion.SubmitAsync();
         var token = WorkflowApp.TokenFrom(await motion.MailAsync("gruene-fraktion@example.org", "bestätigen Sie den Antrag"), "/bestaetigen/");
 
-        _app.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
-        foreach (var work in _app.Services.GetServices<IPeriodicWork>())
+        App.Clock.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        foreach (var work in App.Services.GetServices<IPeriodicWork>())
         {
             await work.RunAsync(CancellationToken.None);
         }
 
-        Assert.Equal(HttpStatusCode.NotFound, (await _app.Clerk.GetAsync($"/api/motions/{motion.MotionId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await App.Clerk.GetAsync($"/api/motions/{motion.MotionId}")).StatusCode);
         await motion.MailAsync("gruene-fraktion@example.org", "verfallen");
-        var late = await _app.Anonymous.PostAsJsonAsync($"/api/motions/{motion.MotionId}/confirm", new { token });
+        var late = await App.Anonymous.PostAsJsonAsync($"/api/motions/{motion.MotionId}/confirm", new { token });
         Assert.Equal(HttpStatusCode.NotFound, late.StatusCode);
     }
 
     [Fact]
     public async Task ClerkEndpoints_WithoutBearerToken_Return401ProblemInGerman()
     {
-        var motion = new Scenario(_app);
+        var motion = new Scenario(App);
         await motion.SubmitAsync();
 
-        var get = await _app.Anonymous.GetAsync($"/api/motions/{motion.MotionId}");
-        var list = await _app.Anonymous.GetAsync("/api/motions");
-        var schedule = await _app.Anonymous.PostAsJsonAsync($"/api/motions/{motion.MotionId}/schedule", new { organizationId = "rat", meetingDate = "2026-12-01" });
+        var get = await App.Anonymous.GetAsync($"/api/motions/{motion.MotionId}");
+        var list = await App.Anonymous.GetAsync("/api/motions");
+        var schedule = await App.Anonymous.PostAsJsonAsync($"/api/motions/{motion.MotionId}/schedule", new { organizationId = "rat", meetingDate = "2026-12-01" });
 
         Assert.All(new[] { get, list, schedule }, r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
         Assert.Equal("application/problem+json", get.Content.Headers.ContentType?.MediaType);
