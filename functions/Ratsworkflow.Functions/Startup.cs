@@ -1,4 +1,5 @@
 using Ratsworkflow.Functions.Api;
+using Ratsworkflow.Functions.Attachments;
 using Ratsworkflow.Functions.Health;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
@@ -16,6 +17,7 @@ public static class Startup
         builder.Services.AddProblemDetails();
         builder.Services.AddStorageClients(builder.Configuration);
         builder.Services.AddMotionDomain(builder.Configuration);
+        builder.Services.AddAttachments(builder.Configuration);
         builder.Services.AddEmail(builder.Configuration);
         builder.AddSecurity();
         builder.AddWeb();

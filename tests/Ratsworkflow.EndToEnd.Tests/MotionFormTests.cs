@@ -61,6 +61,37 @@ public sealed class MotionFormTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Form_WithPdfAndAFakePdf_RefusesTheFakeThenTheFactionSeesTheAnlageWhenConfirming()
+    {
+        var title = Motions.UniqueTitle("Lärmschutz an der B27");
+        await using var tab = await app.OpenAsync("/antrag/neu");
+        var page = tab.Page;
+        await page.GetByLabel("Fraktion oder Gruppe").SelectOptionAsync("gruene");
+        await page.GetByLabel("Ihr Name").FillAsync("Jonas Weber");
+        await page.GetByLabel("Ihre E-Mail-Adresse").FillAsync("jonas.weber@example.org");
+        await page.GetByLabel("Titel des Antrags").FillAsync(title);
+        await page.GetByLabel("Beschlussvorschlag").FillAsync("Die Stadt beantragt Lärmschutz.");
+        await page.GetByLabel("Begründung").FillAsync("Anwohnende klagen.");
+        await page.GetByLabel("Nein").CheckAsync();
+        var pdf = new FilePayload { Name = "Lärmkarte.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7\n%âãÏÓ\n"u8.ToArray() };
+        var fake = new FilePayload { Name = "Foto.pdf", MimeType = "application/pdf", Buffer = "GIF89a"u8.ToArray() };
+
+        await page.GetByLabel("Anlagen (optional)").SetInputFilesAsync([pdf, fake]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Antrag absenden" }).ClickAsync();
+
+        Assert.StartsWith("Fehler: Antrag stellen", await page.TitleAsync());
+        Assert.Contains("„Foto.pdf“ ist keine PDF-Datei", await page.Locator("#Input_Attachments-error").InnerTextAsync());
+        Assert.Equal(title, await page.GetByLabel("Titel des Antrags").InputValueAsync());
+        await page.AssertAccessibleAsync();
+
+        await page.GetByLabel("Anlagen (optional)").SetInputFilesAsync([pdf]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Antrag absenden" }).ClickAsync();
+        Assert.Contains("/antrag/gesendet", page.Url);
+        await page.GotoAsync(await app.Mail.LinkAsync("gruene-fraktion@example.org", title, "/antrag/"));
+        Assert.Contains("Lärmkarte.pdf (PDF, 1 KB)", await page.Locator("main").InnerTextAsync());
+    }
+
+    [Fact]
     public async Task Form_OnAPhone_FitsTheScreen()
     {
         await using var tab = await app.OpenAsync("/antrag/neu", Viewport.Phone);

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Ratsworkflow.Functions.Attachments;
 using Ratsworkflow.Functions.Consultations;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Security;
@@ -19,6 +21,7 @@ public static class MotionEndpoints
         var clerk = motions.MapGroup("").RequireAuthorization(ClerkAuthentication.PolicyName);
         clerk.MapGet("", ListAsync);
         clerk.MapGet("/{motionId}", GetAsync);
+        clerk.MapGet("/{motionId}/attachments/{attachmentId}", AttachmentDownload.GetAsync);
         clerk.MapPost("/{motionId}/schedule", ScheduleAsync);
         clerk.MapPost("/{motionId}/result", ResultAsync);
         clerk.MapPost("/{motionId}/retry", RetryAsync);
@@ -27,18 +30,24 @@ public static class MotionEndpoints
         return routes;
     }
 
-    private static async Task<Results<Accepted<SubmittedResponse>, ProblemHttpResult>> SubmitAsync(HttpRequest request, SubmissionService submissions, CancellationToken ct)
+    private static async Task<Results<Accepted<SubmittedResponse>, ProblemHttpResult>> SubmitAsync(HttpRequest request, SubmissionService submissions,
+        IOptions<AttachmentOptions> attachments, CancellationToken ct)
     {
-        var (body, problem) = await JsonBody.ReadAsync<MotionSubmission>(request, ct);
+        var (body, files, problem) = request.HasFormContentType
+            ? await MultipartSubmission.ReadAsync(request, attachments.Value, ct)
+            : Json(await JsonBody.ReadAsync<MotionSubmission>(request, ct));
         if (problem is not null)
         {
             return problem;
         }
-        var outcome = await submissions.SubmitAsync(body!, ct);
+        var outcome = await submissions.SubmitAsync(body!, files, ct);
         return outcome.Succeeded
             ? TypedResults.Accepted($"/api/motions/{outcome.Value!.MotionId}", new SubmittedResponse(outcome.Value.MotionId, outcome.Value.Status))
             : ApiProblems.From(outcome);
     }
+
+    private static (MotionSubmission?, IReadOnlyList<AttachmentUpload>, ProblemHttpResult?) Json((MotionSubmission? Value, ProblemHttpResult? Problem) read) =>
+        (read.Value, [], read.Problem);
 
     private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> ConfirmAsync(string motionId, HttpRequest request, SubmissionService submissions, CancellationToken ct)
     {

@@ -29,7 +29,8 @@ public sealed record MotionView(
     IReadOnlyList<ResolutionTextVersion> ResolutionTexts,
     IReadOnlyList<HistoryView> History,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<AttachmentView> Attachments)
 {
     public static MotionView From(MotionRecord m, IReadOnlyList<TimelineEntry> timeline) => new(
         m.MotionId, m.Reference, m.Title, m.FactionId, m.Stage,
@@ -39,8 +40,12 @@ public sealed record MotionView(
         m.Beirat is { } b ? new BeiratView(b.Votes.Yes, b.Votes.No, b.Votes.Abstain, b.Outcome, b.Deadline, b.VotingMembers) : null,
         m.Decision, m.ResolutionTexts,
         timeline.Select(e => new HistoryView(e.At, e.Type, e.Text, e.Actor)).ToList(),
-        m.CreatedAt, m.UpdatedAt);
+        m.CreatedAt, m.UpdatedAt,
+        m.Attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.Length, a.Sha256, $"/api/motions/{m.MotionId}/attachments/{a.Id}")).ToList());
 }
+
+/// <param name="Url">Where a clerk downloads it (bearer token or clerk cookie).</param>
+public sealed record AttachmentView(int Id, string FileName, long Length, string Sha256, string Url);
 
 public sealed record ConsultationView(string OrganizationId, DateOnly? MeetingDate, ConsultationOutcome? Outcome, VoteCount? Votes);
 

@@ -20,6 +20,10 @@ public sealed record MotionRecord
     public string? FinancialImpact { get; init; }
     public bool BeiratReview { get; init; }
     public IReadOnlyList<string> RequestedConsultations { get; init; } = [];
+
+    /// <summary>The Anlagen (PDF), in the order the faction added them.</summary>
+    public IReadOnlyList<Attachments.Attachment> Attachments { get; init; } = [];
+
     public required DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? RegisteredAt { get; init; }

@@ -1,3 +1,4 @@
+using Ratsworkflow.Functions.Attachments;
 using Ratsworkflow.Functions.Organizations;
 
 namespace Ratsworkflow.Functions.Submission;
@@ -21,7 +22,12 @@ public static class MotionSubmissionValidator
     private static readonly TextRule FinancialImpact = new("Die Angabe zu den finanziellen Auswirkungen", InputText.MaxLongText, Multiline: true, MissingMessage: null);
 
     /// <returns>Field (JSON camelCase name) → messages; empty when the submission is valid.</returns>
-    public static IReadOnlyDictionary<string, string[]> Validate(MotionSubmission submission, OrganizationCatalog organizations)
+    public static IReadOnlyDictionary<string, string[]> Validate(MotionSubmission submission, OrganizationCatalog organizations) =>
+        Validate(submission, organizations, [], new AttachmentOptions());
+
+    /// <returns>Field (JSON camelCase name) → messages, the Anlagen under <c>attachments</c>; empty when all is valid.</returns>
+    public static IReadOnlyDictionary<string, string[]> Validate(MotionSubmission submission, OrganizationCatalog organizations,
+        IReadOnlyList<AttachmentUpload> attachments, AttachmentOptions attachmentOptions)
     {
         var s = submission.Normalized();
         var errors = new FieldErrors();
@@ -34,6 +40,7 @@ public static class MotionSubmissionValidator
         InputText.Check(errors, "financialImpact", s.FinancialImpact, FinancialImpact);
         CheckBeiratReview(errors, s.BeiratReview, organizations);
         ConsultationsCheck.Check(errors, s.Consultations ?? [], organizations);
+        AttachmentRules.Validate(attachments, attachmentOptions, errors);
         return errors.ToDictionary();
     }
 

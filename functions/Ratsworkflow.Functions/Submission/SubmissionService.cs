@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Ratsworkflow.Durable;
+using Ratsworkflow.Functions.Attachments;
 using Ratsworkflow.Functions.Beirat;
 using Ratsworkflow.Functions.Email;
 using Ratsworkflow.Functions.Motions;
@@ -17,6 +18,8 @@ public sealed record Submitted(string MotionId, MotionStage Status);
 /// </summary>
 public sealed class SubmissionService(
     MotionStore motions,
+    AttachmentStore attachments,
+    IOptions<AttachmentOptions> attachmentOptions,
     OrganizationStore organizations,
     IAccessTokenStore tokens,
     NotificationSender mail,
@@ -26,19 +29,25 @@ public sealed class SubmissionService(
     TimeProvider clock,
     ILogger<SubmissionService> logger)
 {
-    public async Task<Outcome<Submitted>> SubmitAsync(MotionSubmission submission, CancellationToken cancellationToken)
+    public async Task<Outcome<Submitted>> SubmitAsync(MotionSubmission submission, CancellationToken cancellationToken) =>
+        await SubmitAsync(submission, [], cancellationToken);
+
+    public async Task<Outcome<Submitted>> SubmitAsync(MotionSubmission submission, IReadOnlyList<AttachmentUpload> uploads, CancellationToken cancellationToken)
     {
         var catalog = await organizations.GetCatalogAsync(cancellationToken);
         var input = submission.Normalized();
-        var errors = MotionSubmissionValidator.Validate(input, catalog);
+        var errors = MotionSubmissionValidator.Validate(input, catalog, uploads, attachmentOptions.Value);
         if (errors.Count > 0)
         {
             return Outcomes.Fail<Submitted>(400, "Der Antrag ist unvollständig oder enthält ungültige Angaben.", errors);
         }
         var now = clock.GetUtcNow();
+        var motionId = Guid.NewGuid().ToString("N");
+        var stored = await attachments.StoreAsync(motionId, uploads, cancellationToken);
         var motion = new MotionRecord
         {
-            MotionId = Guid.NewGuid().ToString("N"),
+            MotionId = motionId,
+            Attachments = stored,
             FactionId = input.FactionId!,
             SubmitterName = input.SubmitterName!,
             SubmitterEmail = input.SubmitterEmail!,
@@ -53,7 +62,15 @@ public sealed class SubmissionService(
             WaitingFor = catalog.NameOf(input.FactionId!) + " (Bestätigung)",
             DueAt = now + options.Value.ConfirmationExpiry,
         };
-        await motions.CreateAsync(motion, new TimelineEntry(now, "submitted", "Antrag eingereicht; Bestätigung durch die Fraktion angefordert.", motion.SubmitterName), cancellationToken);
+        try
+        {
+            await motions.CreateAsync(motion, new TimelineEntry(now, "submitted", "Antrag eingereicht; Bestätigung durch die Fraktion angefordert.", motion.SubmitterName), cancellationToken);
+        }
+        catch
+        {
+            await attachments.DeleteAllAsync(motionId, CancellationToken.None);
+            throw;
+        }
         try
         {
             await SendConfirmationRequestAsync(motion, catalog, cancellationToken);
@@ -62,7 +79,7 @@ public sealed class SubmissionService(
         {
             // Without the mail nobody could confirm: take the submission back, so the faction can simply try again.
             logger.LogError(ex, "Confirmation mail for motion {MotionId} could not be sent.", motion.MotionId);
-            await motions.DeleteAsync(motion, cancellationToken);
+            await DeleteAsync(motion, cancellationToken);
             return Outcomes.Fail<Submitted>(503, "Die Bestätigungs-E-Mail konnte nicht versendet werden. Bitte versuchen Sie es später erneut.");
         }
         return Outcomes.Ok(new Submitted(motion.MotionId, MotionStage.AwaitingConfirmation), 202);
@@ -118,13 +135,20 @@ public sealed class SubmissionService(
                     Motion = WorkflowServices.Summary(motion, catalog),
                     SubmittedAt = motion.CreatedAt,
                 }, "expired:" + motion.MotionId, cancellationToken);
-                await motions.DeleteAsync(motion, cancellationToken);
+                await DeleteAsync(motion, cancellationToken);
                 expired++;
             }
             continuation = page.Continuation;
         }
         while (continuation is not null);
         return expired;
+    }
+
+    /// <summary>A motion that never became binding leaves nothing behind: record, timeline, index rows, Anlagen.</summary>
+    private async Task DeleteAsync(MotionRecord motion, CancellationToken cancellationToken)
+    {
+        await motions.DeleteAsync(motion, cancellationToken);
+        await attachments.DeleteAllAsync(motion.MotionId, cancellationToken);
     }
 
     private async Task StartAsync(string motionId, CancellationToken cancellationToken)

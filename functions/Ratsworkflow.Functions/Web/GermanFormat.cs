@@ -33,6 +33,11 @@ public static class GermanFormat
     /// <summary>The municipality's calendar day at <paramref name="instant"/>, e.g. for a date field's default.</summary>
     public static DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(Local(instant).DateTime);
 
+    /// <summary>A file size as Germans read it: "850 KB", "2,4 MB".</summary>
+    public static string FileSize(long bytes) => bytes < 1024 * 1024
+        ? Math.Max(1, (long)Math.Ceiling(bytes / 1024.0)).ToString("N0", Culture) + " KB"
+        : (bytes / (1024.0 * 1024.0)).ToString("0.0", Culture) + " MB";
+
     /// <summary>For <c>&lt;time datetime="…"&gt;</c>: ISO 8601 with the offset.</summary>
     public static string Iso(DateTimeOffset instant) => instant.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
 

@@ -83,6 +83,28 @@ public sealed class BadInputTests(AzuriteFixture azurite, MailDevFixture mail, I
         return JsonSerializer.Serialize(fields);
     }
 
+    private const string MultipartType = "multipart/form-data; boundary=grenze";
+
+    /// <summary>A complete, valid submission form (as the page or a script posts it) with the given file parts.</summary>
+    private static string Multipart(params (string Field, string FileName, string Content)[] files)
+    {
+        var fields = new (string, string)[]
+        {
+            ("factionId", "gruene"), ("submitterName", "Maria Beispiel"), ("submitterEmail", "maria.beispiel@example.org"), ("title", "Antrag"),
+            ("resolutionText", "Beschluss"), ("justification", "Grund"), ("beiratReview", "false"), ("consultations", "ausschuss-soziales"),
+        };
+        var body = new StringBuilder();
+        foreach (var (name, value) in fields)
+        {
+            body.Append($"--grenze\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n");
+        }
+        foreach (var (field, fileName, content) in files)
+        {
+            body.Append($"--grenze\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{fileName}\"\r\nContent-Type: application/pdf\r\n\r\n{content}\r\n");
+        }
+        return body.Append("--grenze--\r\n").ToString();
+    }
+
     private static IEnumerable<(string Name, bool Clerk, string Method, string Path, string? Body, string? ContentType)> Cases(string pending, string running)
     {
         const string motions = "/api/motions";
@@ -118,6 +140,12 @@ public sealed class BadInputTests(AzuriteFixture azurite, MailDevFixture mail, I
             ("empty body", "", Json), ("text/plain", Submission(_ => { }), "text/plain"), ("form urlencoded", "title=x", "application/x-www-form-urlencoded"),
             ("xml", "<antrag/>", "application/xml"), ("no content type", Submission(_ => { }), null), ("huge body", "{\"title\":\"" + huge + "\"}", Json),
             ("trailing comma", "{\"title\":\"x\",}", Json), ("nested garbage", "{\"consultations\":[[[[]]]]}", Json),
+            ("multipart: gif named pdf", Multipart(("attachments", "foto.pdf", "GIF89a")), MultipartType),
+            ("multipart: empty pdf", Multipart(("attachments", "leer.pdf", "")), MultipartType),
+            ("multipart: stray file field", Multipart(("datei", "a.pdf", "%PDF-1.7")), MultipartType),
+            ("multipart: six files", Multipart(Enumerable.Range(1, 6).Select(i => ("attachments", $"{i}.pdf", "%PDF-1.7")).ToArray()), MultipartType),
+            ("multipart: beirat flag garbage", Multipart([]).Replace("name=\"beiratReview\"\r\n\r\nfalse", "name=\"beiratReview\"\r\n\r\nvielleicht", StringComparison.Ordinal), MultipartType),
+            ("multipart: cut off", Multipart([])[..80], MultipartType), ("multipart: no boundary", Multipart([]), "multipart/form-data"),
         })
         {
             yield return ("submit: " + name, false, "POST", motions, body, type);

@@ -1,9 +1,11 @@
 using System.Text;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace Ratsworkflow.Functions.Tests.Reliability;
 
-/// <summary>Every entity of every table, with its ETag, as one string: equal snapshots mean storage was not touched.</summary>
+/// <summary>Every entity of every table and every blob, with its ETag, as one string: equal snapshots mean storage was not touched.</summary>
 internal static class StorageSnapshot
 {
     public static async Task<string> TakeAsync(string connectionString)
@@ -20,6 +22,14 @@ internal static class StorageSnapshot
                     text.Append('|').Append(key).Append('=').Append(value);
                 }
                 text.AppendLine();
+            }
+        }
+        var blobs = new BlobServiceClient(connectionString);
+        await foreach (var container in blobs.GetBlobContainersAsync())
+        {
+            await foreach (var blob in blobs.GetBlobContainerClient(container.Name).GetBlobsAsync(BlobTraits.None, BlobStates.None, null, CancellationToken.None))
+            {
+                text.Append(container.Name).Append('/').Append(blob.Name).Append('|').Append(blob.Properties.ETag).AppendLine();
             }
         }
         return text.ToString();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Options;
+using Ratsworkflow.Functions.Attachments;
 using Ratsworkflow.Functions.Organizations;
 using Ratsworkflow.Functions.Submission;
 using Ratsworkflow.Functions.Workflow;
@@ -13,8 +14,14 @@ namespace Ratsworkflow.Functions.Pages.Antrag;
 /// <c>/antrag/neu</c>: the faction's form. The checks are the API's (<see cref="MotionSubmissionValidator"/>), so the
 /// form and <c>POST /api/motions</c> accept and refuse the same; the POST is rate-limited ("submission").
 /// </summary>
-public sealed class NeuModel(OrganizationStore organizations, SubmissionService submissions, IOptions<WorkflowOptions> workflow) : PageModel
+[RequestSizeLimit(MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+public sealed class NeuModel(OrganizationStore organizations, SubmissionService submissions, IOptions<WorkflowOptions> workflow,
+    IOptions<AttachmentOptions> attachmentOptions) : PageModel
 {
+    /// <summary>Room for the default Anlagen (5 × 10 MB) and the texts; the rules check each file against the configuration.</summary>
+    private const long MaxRequestBytes = 52 * 1024 * 1024;
+
     [BindProperty]
     public MotionInput Input { get; set; } = new();
 
@@ -28,6 +35,9 @@ public sealed class NeuModel(OrganizationStore organizations, SubmissionService 
     public IReadOnlyList<SelectListItem> YesNo { get; } = [new("Ja", bool.TrueString), new("Nein", bool.FalseString)];
 
     public int BeiratDays => (int)Math.Ceiling(workflow.Value.BeiratDeadline.TotalDays);
+
+    public string AttachmentHint =>
+        $"Nur PDF-Dateien, je höchstens {attachmentOptions.Value.MaxBytes / (1024 * 1024)} MB, höchstens {attachmentOptions.Value.MaxCount} Stück. Ausgewählte Dateien müssen nach einem Fehler erneut ausgewählt werden.";
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -46,7 +56,12 @@ public sealed class NeuModel(OrganizationStore organizations, SubmissionService 
         {
             return Page();
         }
-        var outcome = await submissions.SubmitAsync(submission, cancellationToken);
+        var uploads = new List<AttachmentUpload>();
+        foreach (var file in Input.Attachments ?? [])
+        {
+            uploads.Add(await AttachmentUpload.ReadAsync(file, attachmentOptions.Value, cancellationToken));
+        }
+        var outcome = await submissions.SubmitAsync(submission, uploads, cancellationToken);
         if (outcome.Succeeded)
         {
             return RedirectToPage("/Antrag/Gesendet", new { fraktion = submission.FactionId });
@@ -122,6 +137,9 @@ public sealed class MotionInput
 
     [Display(Name = "Finanzielle Auswirkungen", Description = "Kosten, Einsparungen oder Einnahmen, soweit bekannt.")]
     public string? FinancialImpact { get; set; }
+
+    [Display(Name = "Anlagen")]
+    public List<IFormFile>? Attachments { get; set; }
 
     [Display(Name = "Beirat beteiligen")]
     [Required]
