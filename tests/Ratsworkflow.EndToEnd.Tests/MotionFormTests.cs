@@ -61,7 +61,7 @@ public sealed class MotionFormTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Form_WithPdfAndAFakePdf_RefusesTheFakeThenTheFactionSeesTheAnlageWhenConfirming()
+    public async Task Form_WithPdfAndAFakePdf_RefusesTheFakeThenFactionAndBeiratReadTheAnlageFromTheirLinks()
     {
         var title = Motions.UniqueTitle("Lärmschutz an der B27");
         await using var tab = await app.OpenAsync("/antrag/neu");
@@ -72,7 +72,7 @@ public sealed class MotionFormTests(AppFixture app)
         await page.GetByLabel("Titel des Antrags").FillAsync(title);
         await page.GetByLabel("Beschlussvorschlag").FillAsync("Die Stadt beantragt Lärmschutz.");
         await page.GetByLabel("Begründung").FillAsync("Anwohnende klagen.");
-        await page.GetByLabel("Nein").CheckAsync();
+        await page.GetByLabel("Ja").CheckAsync();
         var pdf = new FilePayload { Name = "Lärmkarte.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7\n%âãÏÓ\n"u8.ToArray() };
         var fake = new FilePayload { Name = "Foto.pdf", MimeType = "application/pdf", Buffer = "GIF89a"u8.ToArray() };
 
@@ -89,6 +89,25 @@ public sealed class MotionFormTests(AppFixture app)
         Assert.Contains("/antrag/gesendet", page.Url);
         await page.GotoAsync(await app.Mail.LinkAsync("gruene-fraktion@example.org", title, "/antrag/"));
         Assert.Contains("Lärmkarte.pdf (PDF, 1 KB)", await page.Locator("main").InnerTextAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Antrag verbindlich bestätigen" }).ClickAsync();
+        var motionId = new Uri(page.Url).AbsolutePath.Split('/')[2];
+
+        foreach (var link in new[]
+        {
+            await app.Mail.LinkAsync(Motions.Members[0], title, "/votum/"),
+            await app.Mail.LinkAsync("gruene-fraktion@example.org", title, $"/antrag/{motionId}/status/"),
+        })
+        {
+            await page.GotoAsync(link);
+            await page.AssertAccessibleAsync();
+            var href = await page.GetByRole(AriaRole.Link, new() { Name = "Lärmkarte.pdf" }).GetAttributeAsync("href");
+            using var download = await app.Http.GetAsync(href);
+            Assert.Equal(pdf.Buffer, await download.Content.ReadAsByteArrayAsync());
+            Assert.Equal("Lärmkarte.pdf", download.Content.Headers.ContentDisposition?.FileNameStar);
+            var tampered = href!.Replace(Inbox.TokenOf(link), Inbox.TokenOf(link)[..^2] + "xx", StringComparison.Ordinal);
+            using var refused = await app.Http.GetAsync(tampered);
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, refused.StatusCode);
+        }
     }
 
     [Fact]

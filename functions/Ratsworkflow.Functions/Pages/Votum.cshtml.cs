@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Ratsworkflow.Functions.Attachments;
 using Ratsworkflow.Functions.Beirat;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
@@ -15,7 +16,7 @@ namespace Ratsworkflow.Functions.Pages;
 /// the choices and never changes anything (mail scanners open links); the vote is the POST, handled like
 /// <c>POST /api/votes/{token}</c>.
 /// </summary>
-public sealed class VotumModel(IAccessTokenStore tokens, MotionStore motions, OrganizationStore organizations, CommandService commands) : LinkPageModel
+public sealed class VotumModel(IAccessTokenStore tokens, MotionStore motions, OrganizationStore organizations, CommandService commands, AttachmentStore attachments) : LinkPageModel
 {
     [BindProperty]
     public VoteInput Input { get; set; } = new();
@@ -37,6 +38,15 @@ public sealed class VotumModel(IAccessTokenStore tokens, MotionStore motions, Or
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken) =>
         await LoadAsync(token, cancellationToken) ?? Page();
+
+    /// <summary><c>/votum/{token}?handler=Anlage&amp;n=1</c>: the member reads the Anlagen with the same link.</summary>
+    public async Task<IActionResult> OnGetAnlageAsync(string token, int n, CancellationToken cancellationToken)
+    {
+        var subject = (await tokens.ResolveAsync(TokenPurpose.Vote, token, cancellationToken)).Token?.Subject;
+        return subject?.MotionId is { } motionId && await motions.GetAsync(motionId, cancellationToken) is { } motion
+            ? await AttachmentFiles.DownloadAsync(attachments, motion, n, Response, cancellationToken)
+            : NotFound();
+    }
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken cancellationToken)
     {
