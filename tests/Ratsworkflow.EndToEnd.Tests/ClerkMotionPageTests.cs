@@ -20,7 +20,7 @@ public sealed class ClerkMotionPageTests(AppFixture app)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Termin eintragen" }).ClickAsync();
 
-        Assert.True(await page.FocusIsAsync(".error-summary"), "Focus: " + await page.FocusedAsync());
+        Assert.True(await page.FocusSettlesAsync(".error-summary"), "Focus: " + await page.FocusedAsync());
         Assert.Equal("#Schedule_MeetingDate", await page.Locator(".error-summary a").GetAttributeAsync("href"));
         Assert.Contains("Geben Sie den Tag der Sitzung an.", await page.Locator("#Schedule_MeetingDate-error").InnerTextAsync());
         await page.AssertAccessibleAsync();

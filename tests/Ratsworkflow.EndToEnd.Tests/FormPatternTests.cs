@@ -17,7 +17,7 @@ public sealed class FormPatternTests(AppFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Angaben prüfen" }).ClickAsync();
 
         Assert.StartsWith("Fehler: Gestaltungsmuster", await page.TitleAsync());
-        Assert.True(await page.FocusIsAsync(".error-summary"), "Focus: " + await page.FocusedAsync());
+        Assert.True(await page.FocusSettlesAsync(".error-summary"), "Focus: " + await page.FocusedAsync());
         var targets = await page.Locator(".error-summary a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href').slice(1))");
         Assert.Equal(["Input_Title", "Input_Email", "Input_FactionId", "Input_ResolutionText", "Input_Choice", "Input_Consultations"], targets);
         foreach (var id in targets)
@@ -39,7 +39,7 @@ public sealed class FormPatternTests(AppFixture app)
         await page.TabToAsync(".error-summary a[href='#Input_Email']");
         await page.Keyboard.PressAsync("Enter");
 
-        Assert.True(await page.FocusIsAsync("#Input_Email"), "Focus: " + await page.FocusedAsync());
+        Assert.True(await page.FocusSettlesAsync("#Input_Email"), "Focus: " + await page.FocusedAsync());
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class MotionFormTests(AppFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Antrag absenden" }).ClickAsync();
 
         Assert.StartsWith("Fehler: Antrag stellen", await page.TitleAsync());
-        Assert.True(await page.FocusIsAsync(".error-summary"), "Focus: " + await page.FocusedAsync());
+        Assert.True(await page.FocusSettlesAsync(".error-summary"), "Focus: " + await page.FocusedAsync());
         var targets = await page.Locator(".error-summary a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         Assert.Equal(["#Input_FactionId", "#Input_SubmitterName", "#Input_SubmitterEmail", "#Input_ResolutionText", "#Input_BeiratReview", "#Input_Consultations_0_"], targets);
         Assert.Equal("true", await page.GetByLabel("Ihre E-Mail-Adresse").GetAttributeAsync("aria-invalid"));
@@ -36,7 +36,7 @@ public sealed class MotionFormTests(AppFixture app)
 
         await page.Locator(".error-summary a[href='#Input_SubmitterEmail']").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        Assert.True(await page.FocusIsAsync("#Input_SubmitterEmail"), "Focus: " + await page.FocusedAsync());
+        Assert.True(await page.FocusSettlesAsync("#Input_SubmitterEmail"), "Focus: " + await page.FocusedAsync());
     }
 
     [Fact]

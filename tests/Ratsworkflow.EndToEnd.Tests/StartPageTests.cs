@@ -46,9 +46,9 @@ public sealed class StartPageTests(AppFixture app)
         Assert.True(await page.Locator(".skip-link").IsVisibleAsync(), "The skip link must become visible when focused.");
 
         await page.Keyboard.PressAsync("Enter");
-        Assert.True(await page.FocusIsAsync("main#inhalt"), "Focus after Enter: " + await page.FocusedAsync());
+        Assert.True(await page.FocusSettlesAsync("main#inhalt"), "Focus after Enter: " + await page.FocusedAsync());
         await page.Keyboard.PressAsync("Tab");
-        Assert.True(await page.FocusIsAsync("main", within: true), "The next Tab must stay in main, not return to the header: " + await page.FocusedAsync());
+        Assert.True(await page.FocusSettlesAsync("main", within: true), "The next Tab must stay in main, not return to the header: " + await page.FocusedAsync());
     }
 
     [Theory]

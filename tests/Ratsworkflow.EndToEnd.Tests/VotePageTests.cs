@@ -30,7 +30,7 @@ public sealed class VotePageTests(AppFixture app)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Stimme abgeben" }).ClickAsync();
 
-        Assert.True(await page.FocusIsAsync(".error-summary"), "Focus: " + await page.FocusedAsync());
+        Assert.True(await page.FocusSettlesAsync(".error-summary"), "Focus: " + await page.FocusedAsync());
         Assert.Equal("#Input_Choice", await page.Locator(".error-summary a").GetAttributeAsync("href"));
         Assert.Contains("Wählen Sie Ja, Nein oder Enthaltung.", await page.Locator("#Input_Choice-error").InnerTextAsync());
         await page.AssertAccessibleAsync();

@@ -18,9 +18,27 @@ public static class Keyboard
 
     /// <summary>Whether the focused element matches a CSS selector (or lies inside one, with <paramref name="within"/>).</summary>
     public static Task<bool> FocusIsAsync(this IPage page, string selector, bool within = false) =>
-        page.EvaluateAsync<bool>(
-            "([s, within]) => { const e = document.activeElement; return !!e && (within ? !!e.closest(s) : e.matches(s)); }",
-            new object[] { selector, within });
+        page.EvaluateAsync<bool>(FocusMatches, new object[] { selector, within });
+
+    /// <summary>
+    /// Whether the focus reaches the selector within a few seconds: autofocus and a followed in-page link move it in
+    /// a task after the load, which a loaded machine runs later than the test's next line.
+    /// </summary>
+    public static async Task<bool> FocusSettlesAsync(this IPage page, string selector, bool within = false)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync(FocusMatches, new object[] { selector, within }, new() { Timeout = 5000, PollingInterval = 50 });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private const string FocusMatches =
+        "([s, within]) => { const e = document.activeElement; return !!e && (within ? !!e.closest(s) : e.matches(s)); }";
 
     /// <summary>
     /// Whether the focused element shows a focus indicator: an outline of at least 2px or a box shadow (WCAG 2.4.7).
