@@ -41,7 +41,7 @@ public sealed partial class WorkflowApp : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
     public StorageRequestCounter EngineRequests => Services.GetRequiredService<StorageRequestCounter>();
 
-    public static async Task<WorkflowApp> StartAsync(string storage, MailDev mail, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
+    public static async Task<WorkflowApp> StartAsync(string storage, MailDev mail, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null, Action<WebApplicationBuilder>? configure = null)
     {
         clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
@@ -73,6 +73,7 @@ public sealed partial class WorkflowApp : IAsyncDisposable
         }
         builder.AddRatsworkflow();
         builder.Services.AddSingleton<TimeProvider>(clock);
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapRatsworkflow();
         await app.StartAsync();
