@@ -22,9 +22,9 @@ public sealed class RetentionTests(AzuriteFixture azurite, MailDevFixture mail) 
     private static readonly TimeSpan Retention = TimeSpan.FromDays(730);
     private WorkflowApp _app = null!;
 
-    // The local timer must not run the job behind the test's back: the test runs it itself.
-    public async Task InitializeAsync() => _app = await WorkflowApp.StartAsync(azurite.ConnectionString, mail.MailDev,
-        new Dictionary<string, string?> { [PeriodicWorkService.IntervalKey] = "3650.00:00:00" });
+    // The local periodic timer runs the job too whenever the test moves the clock; the test also runs it itself and
+    // judges by what is stored, not by which of the two runs did the work.
+    public async Task InitializeAsync() => _app = await WorkflowApp.StartAsync(azurite.ConnectionString, mail.MailDev);
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
@@ -37,9 +37,8 @@ public sealed class RetentionTests(AzuriteFixture azurite, MailDevFixture mail) 
         var withdrawn = await WithdrawnAsync();
         _app.Clock.Advance(Retention + TimeSpan.FromDays(1));
 
-        var erased = await Job.EraseDueAsync(CancellationToken.None);
+        await EraseUntilDoneAsync(decided.MotionId, withdrawn.MotionId);
 
-        Assert.Equal(2, erased);
         foreach (var motion in new[] { decided, withdrawn })
         {
             var rows = await RowsOfAsync(motion.MotionId);
@@ -83,7 +82,7 @@ public sealed class RetentionTests(AzuriteFixture azurite, MailDevFixture mail) 
     {
         var decided = await DecidedAsync();
         _app.Clock.Advance(Retention + TimeSpan.FromDays(1));
-        await Job.EraseDueAsync(CancellationToken.None);
+        await EraseUntilDoneAsync(decided.MotionId);
         var after = await RowsOfAsync(decided.MotionId);
 
         var again = await Job.EraseDueAsync(CancellationToken.None);
@@ -96,6 +95,23 @@ public sealed class RetentionTests(AzuriteFixture azurite, MailDevFixture mail) 
     public void Registration_RetentionJob_RunsOnEveryTick()
     {
         Assert.Contains(_app.Services.GetServices<IPeriodicWork>(), w => w is PersonalDataRetention);
+    }
+
+    private async Task EraseUntilDoneAsync(params string[] motionIds)
+    {
+        var store = _app.Services.GetRequiredService<MotionStore>();
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await Job.EraseDueAsync(CancellationToken.None);
+            var records = await Task.WhenAll(motionIds.Select(id => store.GetAsync(id)));
+            if (records.All(r => r?.PersonalDataDeletedAt is not null))
+            {
+                return;
+            }
+            Assert.True(DateTime.UtcNow < until, "The retention job did not erase every motion.");
+            await Task.Delay(50);
+        }
     }
 
     private async Task<Scenario> DecidedAsync()
