@@ -35,9 +35,9 @@ public sealed partial class LogPrivacyTests(AzuriteFixture azurite, MailDevFixtu
 
         Assert.NotEmpty(secrets);
         Assert.Contains(entries, e => e.Contains("via SMTP", StringComparison.Ordinal));
-        Assert.Empty(entries.Where(e => EmailAddress().IsMatch(e)));
-        Assert.Empty(entries.Where(e => secrets.Any(s => e.Contains(s, StringComparison.Ordinal))));
-        Assert.Empty(entries.Where(e => e.Contains("Maria Beispiel", StringComparison.Ordinal) || e.Contains(Comment, StringComparison.Ordinal)));
+        var leaks = entries.Where(e => EmailAddress().Matches(e).Any(m => !MessageId().IsMatch(m.Value)) || secrets.Any(s => e.Contains(s, StringComparison.Ordinal))
+            || e.Contains("Maria Beispiel", StringComparison.Ordinal) || e.Contains(Comment, StringComparison.Ordinal)).ToList();
+        Assert.True(leaks.Count == 0, "Leaking log entries:\n" + string.Join("\n", leaks));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed partial class LogPrivacyTests(AzuriteFixture azurite, MailDevFixtu
     {
         var token = "LogProbe" + Guid.NewGuid().ToString("N");
         var verbose = new CapturedLogs();
-        await using (var app = await StartAsync(verbose, shipped: false, ("Default", "Debug")))
+        await using (var app = await StartAsync(verbose, shipped: false, ("Default", "Debug"), ("Microsoft.AspNetCore", "Debug"), ("Microsoft.AspNetCore.Hosting.Diagnostics", "Debug")))
         {
             await app.Anonymous.GetAsync($"/votum/{token}");
         }
@@ -141,6 +141,10 @@ public sealed partial class LogPrivacyTests(AzuriteFixture azurite, MailDevFixtu
 
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
     private static partial Regex EmailAddress();
+
+    /// <summary>The Message-Id of a sent mail is shaped like an address but is a hash at the sender's domain.</summary>
+    [GeneratedRegex("^rw\\.[0-9a-f]{40}@")]
+    private static partial Regex MessageId();
 
     /// <summary>Motion ids end the clerks' and public links; they are no secret and logs name them on purpose.</summary>
     [GeneratedRegex("^[0-9a-f]{32}$")]
