@@ -49,7 +49,6 @@ public sealed class PoisonRecoveryTests(AzuriteFixture azurite, MailDevFixture m
     {
         var storageDown = new StorageSwitch();
         await using var app = await WorkflowApp.StartAsync(azurite.ConnectionString, mail.MailDev,
-            new Dictionary<string, string?> { ["Workflow:CommandWait"] = "00:00:01" },
             configure: builder => builder.Services.AddTransient(sp =>
                 storageDown.IsDown ? throw new InvalidOperationException("Speicher nicht erreichbar (Test)") : ActivatorUtilities.CreateInstance<WorkflowServices>(sp)));
         var failing = new Scenario(app);
