@@ -3,6 +3,8 @@ using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Ratsworkflow.Durable.Storage;
@@ -16,12 +18,14 @@ internal sealed class TaskHubStorage
     private readonly Lock _gate = new();
     private Task? _created;
 
-    public TaskHubStorage(IOptions<DurableTaskOptions> options, StorageRequestCounter counter)
+    public TaskHubStorage(IOptions<DurableTaskOptions> options, StorageRequestCounter counter, ILogger<TaskHubStorage>? logger = null)
     {
         var o = options.Value;
         var hub = o.HubName.ToLowerInvariant();
         var tableOptions = WithPolicy(new TableClientOptions(), counter.PolicyFor("Table"));
         var queueOptions = WithPolicy(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, counter.PolicyFor("Queue"));
+        UndecodableMessages.MoveToPoison(queueOptions, name => PoisonQueue(name.EndsWith("-control", StringComparison.Ordinal) ? QueueKind.Control : QueueKind.WorkItems),
+            logger ?? (ILogger)NullLogger.Instance);
         var blobOptions = WithPolicy(new BlobClientOptions(), counter.PolicyFor("Blob"));
         var (tables, queues, blobs) = o.Credential is { } credential
             ? (new TableServiceClient(Endpoint(o.TableServiceUri, nameof(o.TableServiceUri)), credential, tableOptions),

@@ -37,7 +37,7 @@ public sealed record MotionView(
         m.Stage.ToString(), m.Status, m.WaitingFor, m.DueAt, m.Overdue,
         m.ResolutionText, m.Justification, m.FinancialImpact,
         m.Consultations.Select(c => new ConsultationView(c.OrganizationId, c.MeetingDate, c.Outcome, c.Votes)).ToList(),
-        m.Beirat is { } b ? new BeiratView(b.Votes.Yes, b.Votes.No, b.Votes.Abstain, b.Outcome, b.Deadline, b.VotingMembers) : null,
+        m.Beirat is { } b ? new BeiratView(b.Votes.Yes, b.Votes.No, b.Votes.Abstain, b.Outcome, b.Deadline, b.VotingMembers, VoteCommentView.Of(b)) : null,
         m.Decision, m.ResolutionTexts,
         timeline.Select(e => new HistoryView(e.At, e.Type, e.Text, e.Actor)).ToList(),
         m.CreatedAt, m.UpdatedAt,
@@ -49,6 +49,17 @@ public sealed record AttachmentView(int Id, string FileName, long Length, string
 
 public sealed record ConsultationView(string OrganizationId, DateOnly? MeetingDate, ConsultationOutcome? Outcome, VoteCount? Votes);
 
-public sealed record BeiratView(int Yes, int No, int Abstain, BeiratOutcome Outcome, DateTimeOffset Deadline, int VotingMembers);
+/// <param name="Comments">The members' comments with their votes: personal data, so only here (clerk API), never public.</param>
+public sealed record BeiratView(int Yes, int No, int Abstain, BeiratOutcome Outcome, DateTimeOffset Deadline, int VotingMembers, IReadOnlyList<VoteCommentView> Comments);
+
+public sealed record VoteCommentView(string MemberId, VoteChoice Choice, string Comment, DateTimeOffset At)
+{
+    public static IReadOnlyList<VoteCommentView> Of(BeiratSummary beirat) =>
+        (beirat.MemberVotes ?? new Dictionary<string, MemberVote>())
+            .Where(v => v.Value.Comment is not null)
+            .OrderBy(v => v.Value.At)
+            .Select(v => new VoteCommentView(v.Key, v.Value.Choice, v.Value.Comment!, v.Value.At))
+            .ToList();
+}
 
 public sealed record HistoryView(DateTimeOffset At, string Type, string Text, string? Actor);

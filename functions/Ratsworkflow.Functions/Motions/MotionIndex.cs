@@ -24,6 +24,9 @@ public sealed class MotionIndex(TableServiceClient tables)
 
     public static string WordPartition(string word) => "word-" + word;
 
+    /// <summary>Ended motions whose personal data the retention job has yet to erase.</summary>
+    public static string RetentionPartition => "retention";
+
     public static IEnumerable<string> Partitions(MotionRecord record)
     {
         yield return All;
@@ -32,6 +35,10 @@ public sealed class MotionIndex(TableServiceClient tables)
         if (record.Overdue)
         {
             yield return OverduePartition;
+        }
+        if (record.AwaitsErasure)
+        {
+            yield return RetentionPartition;
         }
         foreach (var word in SearchWords.Of(record.Title, record.Reference))
         {

@@ -49,6 +49,12 @@ public sealed record MotionRecord
     public DateTimeOffset? WithdrawnAt { get; init; }
     public string? FailureReason { get; init; }
 
+    /// <summary>When the retention job erased the submitter's and the Beirat members' personal data (DSGVO).</summary>
+    public DateTimeOffset? PersonalDataDeletedAt { get; init; }
+
+    /// <summary>Decided or withdrawn, with personal data still kept: the retention job's list.</summary>
+    public bool AwaitsErasure => Stage is MotionStage.Decided or MotionStage.Withdrawn && PersonalDataDeletedAt is null;
+
     /// <summary>The last commands the workflow processed, so an API call can wait for its own answer.</summary>
     public IReadOnlyList<CommandAck> Acks { get; init; } = [];
 
@@ -63,8 +69,8 @@ public sealed record BeiratSummary(string OrganizationId, int Round, DateTimeOff
         memberId is not null && MemberVotes is not null && MemberVotes.TryGetValue(memberId, out var vote) ? vote : null;
 }
 
-/// <summary>A Beirat member's current choice and when they made it; a later vote replaces it.</summary>
-public sealed record MemberVote(VoteChoice Choice, DateTimeOffset At);
+/// <summary>A Beirat member's current choice, when they made it and their optional comment; a later vote replaces it.</summary>
+public sealed record MemberVote(VoteChoice Choice, DateTimeOffset At, string? Comment = null);
 
 /// <summary>The workflow's answer to one command: <see cref="Status"/> is the HTTP status the API returns.</summary>
 public sealed record CommandAck(string CommandId, int Status, string? Detail = null, IReadOnlyDictionary<string, string[]>? Errors = null)

@@ -69,6 +69,42 @@ public sealed class MotionStore(TableServiceClient tables, MotionIndex index)
         await index.UpdateAsync(before, after, cancellationToken);
     }
 
+    /// <summary>
+    /// Rewrites the record and every timeline row (the retention job erasing personal data). The record goes in the
+    /// last batch, guarded by its ETag: an interrupted or raced rewrite leaves it unchanged, so the next run repeats it.
+    /// </summary>
+    public async Task<MotionRecord?> RewriteAsync(string motionId, Func<MotionRecord, MotionRecord> record, Func<TimelineEntry, TimelineEntry> entry, CancellationToken cancellationToken = default)
+    {
+        await EnsureTableAsync();
+        TableEntity? recordRow = null;
+        var changed = new List<TableEntity>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == motionId, cancellationToken: cancellationToken))
+        {
+            if (row.RowKey == MotionRows.RecordKey)
+            {
+                recordRow = row;
+            }
+            else if (MotionRows.TimelineFromEntity(row) is var before && entry(before) is var after && after != before)
+            {
+                changed.Add(MotionRows.ToEntity(motionId, row.RowKey[MotionRows.TimelinePrefix.Length..], after));
+            }
+        }
+        if (recordRow is null)
+        {
+            return null;
+        }
+        var old = MotionRows.FromEntity(recordRow);
+        var updated = record(old);
+        var actions = changed.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))
+            .Append(new TableTransactionAction(TableTransactionActionType.UpdateReplace, MotionRows.ToEntity(updated), recordRow.ETag)).ToList();
+        foreach (var chunk in actions.Chunk(100))
+        {
+            await _table.SubmitTransactionAsync(chunk, cancellationToken);
+        }
+        await index.UpdateAsync(old, updated, cancellationToken);
+        return updated;
+    }
+
     /// <summary>Removes a motion that never became binding (unconfirmed and expired): its personal data goes with it.</summary>
     public async Task DeleteAsync(MotionRecord record, CancellationToken cancellationToken = default)
     {

@@ -117,6 +117,19 @@ public sealed class AccessTokenStore : IAccessTokenStore
         throw new InvalidOperationException($"Token group could not be closed after {MaxAttempts} attempts.");
     }
 
+    public async Task DeleteAsync(TokenGroup group, CancellationToken cancellationToken = default)
+    {
+        var table = await TableAsync(cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {group.PartitionKey()}");
+        var keys = new List<string>();
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            keys.Add(entity.RowKey);
+        }
+        // Single deletes: a missing row (a concurrent run deleted it) is no error, where a batch would fail as a whole.
+        await Task.WhenAll(keys.Select(k => table.DeleteEntityAsync(group.PartitionKey(), k, ETag.All, cancellationToken)));
+    }
+
     private static TableTransactionAction CloseAction(AccessTokenEntity entity, DateTimeOffset now) =>
         new(TableTransactionActionType.UpdateMerge,
             new TableEntity(entity.PartitionKey, entity.RowKey) { [nameof(AccessTokenEntity.ClosedAt)] = now },

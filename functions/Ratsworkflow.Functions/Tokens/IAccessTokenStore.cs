@@ -22,4 +22,7 @@ public interface IAccessTokenStore
     /// used or closed, never both.
     /// </summary>
     Task<int> CloseAsync(TokenGroup group, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes every token of the group (the retention job: the rows name motion, member and address).</summary>
+    Task DeleteAsync(TokenGroup group, CancellationToken cancellationToken = default);
 }

@@ -37,7 +37,8 @@ public sealed record RegisteredMotion(
 
 public sealed record StartBeiratVoteInput(string MotionId, string BeiratId, int Round, DateTime Deadline);
 
-public sealed record RecordVoteInput(string MotionId, string CommandId, int Round, string? MemberId, VoteChoice? Choice, VoteCount Votes, string? Refusal, bool Replaced);
+/// <param name="Comment">The member's optional comment; personal data, shown to clerks only. Last and optional, so inputs recorded before it replay.</param>
+public sealed record RecordVoteInput(string MotionId, string CommandId, int Round, string? MemberId, VoteChoice? Choice, VoteCount Votes, string? Refusal, bool Replaced, string? Comment = null);
 
 public sealed record SendVoteRemindersInput(string MotionId, string BeiratId, int Round, DateTime Deadline, IReadOnlyList<string> MemberIds);
 

@@ -57,7 +57,8 @@ internal sealed class BeiratPhase(TaskOrchestrationContext context, MotionWorkfl
                 motion.MotionId, command.CommandId, Round, command.MemberId, command.Choice,
                 (cast?.Tally ?? BeiratVote.Tally(votes, motion.VotingMemberIds.Count, rules, false)).Votes,
                 cast is { IsAccepted: true } ? null : refusal,
-                cast?.Replaced is not null), Activities.Retry);
+                cast?.Replaced is not null,
+                command.Comment), Activities.Retry);
             if (cast is { IsAccepted: true })
             {
                 votes = cast.Votes;

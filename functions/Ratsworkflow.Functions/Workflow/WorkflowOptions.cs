@@ -20,6 +20,12 @@ public sealed class WorkflowOptions
     /// <summary>How long a faction's status link works.</summary>
     public TimeSpan StatusLinkLifetime { get; set; } = TimeSpan.FromDays(730);
 
+    /// <summary>
+    /// How long after a motion ended (decided or withdrawn, its Wiedervorlage over) the personal data of
+    /// non-officials is kept: submitter, Beirat members' votes and comments, links, workflow history (DSGVO Art. 5 (1) e).
+    /// </summary>
+    public TimeSpan PersonalDataRetention { get; set; } = TimeSpan.FromDays(730);
+
     /// <summary>How long an API call waits for the workflow's answer before it answers 202.</summary>
     public TimeSpan CommandWait { get; set; } = TimeSpan.FromSeconds(15);
 }

@@ -51,7 +51,7 @@ public sealed class WorkflowServices(
         {
             to.Add(new Mailbox(registered, faction.Name));
         }
-        if (motion.Stage != MotionStage.AwaitingConfirmation && !string.Equals(motion.SubmitterEmail, faction?.Email, StringComparison.OrdinalIgnoreCase))
+        if (motion.Stage != MotionStage.AwaitingConfirmation && motion.SubmitterEmail.Length > 0 && !string.Equals(motion.SubmitterEmail, faction?.Email, StringComparison.OrdinalIgnoreCase))
         {
             to.Add(new Mailbox(motion.SubmitterEmail, motion.SubmitterName));
         }

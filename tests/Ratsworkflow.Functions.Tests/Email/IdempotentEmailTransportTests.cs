@@ -101,16 +101,17 @@ public sealed class IdempotentEmailTransportTests(AzuriteFixture azurite) : ICla
     }
 
     [Fact]
-    public async Task MarkSentAsync_Row_RecordsSubjectAndRecipients()
+    public async Task MarkSentAsync_Row_RecordsSubjectAndRecipientCountButNoAddress()
     {
         var transport = Transport(new RecordingTransport());
 
-        await transport.SendAsync(Mail("instance-7:1"), CancellationToken.None);
+        await transport.SendAsync(Mail("instance-7:1|FRAKTION@EXAMPLE.ORG"), CancellationToken.None);
 
-        var row = await _ledger.FindAsync("instance-7:1", CancellationToken.None);
-        Assert.Equal("instance-7:1", row!.Key);
+        var row = await _ledger.FindAsync("instance-7:1|FRAKTION@EXAMPLE.ORG", CancellationToken.None);
+        Assert.StartsWith("instance-7:1|addr-", row!.Key, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", row.Key, StringComparison.Ordinal);
         Assert.Equal("Betreff", row.Subject);
-        Assert.Equal("fraktion@example.org", row.Recipients);
+        Assert.Equal(1, row.RecipientCount);
         Assert.NotNull(row.SentAt);
     }
 

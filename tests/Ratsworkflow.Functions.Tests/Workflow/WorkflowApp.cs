@@ -41,10 +41,16 @@ public sealed partial class WorkflowApp : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
     public StorageRequestCounter EngineRequests => Services.GetRequiredService<StorageRequestCounter>();
 
-    public static async Task<WorkflowApp> StartAsync(string storage, MailDev mail, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
+    public static async Task<WorkflowApp> StartAsync(string storage, MailDev mail, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null, Action<WebApplicationBuilder>? configure = null)
     {
         clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Production",
+            ContentRootPath = AppContext.BaseDirectory,
+            // Razor pages are found in the application's assembly, which in a test host is not the entry assembly.
+            ApplicationName = typeof(Startup).Assembly.GetName().Name,
+        });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         if (Environment.GetEnvironmentVariable("RW_TEST_LOGS") == "1")
@@ -73,6 +79,7 @@ public sealed partial class WorkflowApp : IAsyncDisposable
         }
         builder.AddRatsworkflow();
         builder.Services.AddSingleton<TimeProvider>(clock);
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapRatsworkflow();
         await app.StartAsync();

@@ -25,7 +25,7 @@ internal sealed class EmailLedger(TableServiceClient tables, string tableName)
     {
         await EnsureTableAsync();
         var (partition, row) = Keys(key);
-        var claim = new LedgerRow { PartitionKey = partition, RowKey = row, Key = key, State = LedgerRow.Pending, ClaimedAt = now };
+        var claim = new LedgerRow { PartitionKey = partition, RowKey = row, Key = Privacy.Redaction.Addresses(key), State = LedgerRow.Pending, ClaimedAt = now };
         try
         {
             var response = await _table.AddEntityAsync(claim, cancellationToken);
@@ -73,7 +73,7 @@ internal sealed class EmailLedger(TableServiceClient tables, string tableName)
         claim.State = LedgerRow.Sent;
         claim.SentAt = now;
         claim.Subject = message.Subject;
-        claim.Recipients = string.Join(", ", message.To.Select(to => to.Address));
+        claim.RecipientCount = message.To.Count;
         await _table.UpsertEntityAsync(claim, TableUpdateMode.Replace, CancellationToken.None);
     }
 
@@ -106,13 +106,14 @@ internal sealed class LedgerRow : ITableEntity
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
 
-    /// <summary>The key in clear, for whoever reads the table.</summary>
+    /// <summary>The key for whoever reads the table, its addresses hashed (the row outlives the motion's retention).</summary>
     public string Key { get; set; } = "";
     public string State { get; set; } = Pending;
     public DateTimeOffset ClaimedAt { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public string? Subject { get; set; }
-    public string? Recipients { get; set; }
+    /// <summary>How many received it; not who (their addresses are personal data, kept in the motion only).</summary>
+    public int RecipientCount { get; set; }
 
     public bool IsSent => State == Sent;
 }

@@ -48,7 +48,7 @@ public sealed class IdempotentEmailTransport : IEmailTransport
         var claim = await ClaimAsync(message.IdempotencyKey, cancellationToken);
         if (claim is null)
         {
-            _logger.LogInformation("Mail {IdempotencyKey} was sent before; not sending it again", message.IdempotencyKey);
+            _logger.LogInformation("Mail {IdempotencyKey} was sent before; not sending it again", Privacy.Redaction.Addresses(message.IdempotencyKey));
             return;
         }
         try
@@ -68,7 +68,7 @@ public sealed class IdempotentEmailTransport : IEmailTransport
         {
             // Whatever failed (storage down, network), the mail is out: reporting success is what prevents a resend.
             _logger.LogError(e, "Mail {IdempotencyKey} was sent but not recorded; a rerun after the claim timeout would send it again",
-                message.IdempotencyKey);
+                Privacy.Redaction.Addresses(message.IdempotencyKey));
         }
     }
 
@@ -109,7 +109,7 @@ public sealed class IdempotentEmailTransport : IEmailTransport
                 if (await _ledger.TryTakeOverAsync(row, now, cancellationToken) is { } claim)
                 {
                     _logger.LogWarning("Mail {IdempotencyKey}: the attempt that claimed it at {ClaimedAt} never finished; sending again",
-                        key, abandonedAt);
+                        Privacy.Redaction.Addresses(key), abandonedAt);
                     return claim;
                 }
             }

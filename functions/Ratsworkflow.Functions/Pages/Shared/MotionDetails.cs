@@ -38,6 +38,18 @@ public sealed class MotionDetails(MotionRecord record, OrganizationCatalog catal
         ? $"{BeiratTexts.DisplayName(b.Outcome)} ({Votes(b.Votes)})"
         : null;
 
+    /// <summary>
+    /// The Beirat members' comments with their names, oldest first: personal data, so only the clerks' page shows them.
+    /// </summary>
+    public IReadOnlyList<VoteCommentRow> VoteComments =>
+        record.Beirat is { MemberVotes: { } votes } beirat
+            ? votes.Where(v => v.Value.Comment is not null).OrderBy(v => v.Value.At)
+                .Select(v => new VoteCommentRow(MemberName(beirat.OrganizationId, v.Key), BeiratTexts.DisplayName(v.Value.Choice), v.Value.Comment!, v.Value.At)).ToList()
+            : [];
+
+    private string MemberName(string beiratId, string memberId) =>
+        catalog.Find(beiratId)?.Members.FirstOrDefault(m => m.Id == memberId)?.Name ?? "ehemaliges Mitglied";
+
     public string? DecisionText => record.Decision is { } decision ? ConsultationOutcomes.DisplayName(decision, byCouncil: true) : null;
 
     /// <summary>
@@ -73,6 +85,8 @@ public sealed class MotionDetails(MotionRecord record, OrganizationCatalog catal
 
     public static string Votes(VoteCount votes) => $"Ja {votes.Yes}, Nein {votes.No}, Enthaltung {votes.Abstain}";
 }
+
+public sealed record VoteCommentRow(string MemberName, string Choice, string Comment, DateTimeOffset At);
 
 /// <param name="Outcome">German, e.g. "ungeändert empfohlen"; null until recorded.</param>
 /// <param name="IsCurrent">The consultation the motion waits for now.</param>

@@ -62,17 +62,21 @@ public sealed class RecordVote(WorkflowServices services) : TaskActivity<RecordV
         }
         var counted = motion.WithAck(CommandAck.Ok(input.CommandId, input.Replaced ? "Ihre Stimme ersetzt Ihre frühere Stimme." : "Ihre Stimme wurde gezählt.")) with
         {
-            Beirat = motion.Beirat! with { Votes = input.Votes, MemberVotes = WithVote(motion.Beirat.MemberVotes, input.MemberId, input.Choice) },
+            Beirat = motion.Beirat! with { Votes = input.Votes, MemberVotes = WithVote(motion.Beirat.MemberVotes, input.MemberId, input.Choice, input.Comment) },
         };
         await services.SaveAsync(context, motion, counted,
             services.Entry("vote", $"Stimme eingegangen ({input.Votes.Total} von {motion.Beirat!.VotingMembers})."));
         return true;
     }
 
-    private IReadOnlyDictionary<string, MemberVote>? WithVote(IReadOnlyDictionary<string, MemberVote>? votes, string? memberId, VoteChoice? choice) =>
+    /// <summary>A later vote replaces the earlier one, its comment included (an empty comment removes the old one).</summary>
+    private IReadOnlyDictionary<string, MemberVote>? WithVote(IReadOnlyDictionary<string, MemberVote>? votes, string? memberId, VoteChoice? choice, string? comment) =>
         memberId is null || choice is not { } chosen
             ? votes
-            : new Dictionary<string, MemberVote>(votes ?? new Dictionary<string, MemberVote>(), StringComparer.Ordinal) { [memberId] = new MemberVote(chosen, services.Now) };
+            : new Dictionary<string, MemberVote>(votes ?? new Dictionary<string, MemberVote>(), StringComparer.Ordinal)
+            {
+                [memberId] = new MemberVote(chosen, services.Now, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()),
+            };
 }
 
 /// <summary>Closes the vote: links stop working, the result is recorded and sent to members, faction and clerks.</summary>
