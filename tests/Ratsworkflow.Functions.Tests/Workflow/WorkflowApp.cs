@@ -72,6 +72,8 @@ public sealed partial class WorkflowApp : IAsyncDisposable
             ["ratsworkflow:engine:timerPollingInterval"] = "00:00:00.050",
             ["extensions:queues:maxPollingInterval"] = "00:00:00.100",
             ["extensions:queues:visibilityTimeout"] = "00:00:00.200",
+            // Tests run the periodic work (expiry, overdue, retention) themselves after moving the clock.
+            ["ratsworkflow:periodicWorkInterval"] = "00:00:00",
         });
         if (settings is not null)
         {
