@@ -6,11 +6,14 @@ namespace Ratsworkflow.Reliability.Tests.Harness;
 /// <summary>One mail as maildev received it, with what the tests read from it: the app's idempotency key and links.</summary>
 public sealed partial record Mail(IReadOnlyList<string> To, string Subject, string MessageId, string Key, string Text)
 {
+    /// <summary>The notification's key without the recipient the app appends (<c>{notification}|{RECIPIENT}</c>).</summary>
+    public string Notification => Key.Split('|')[0];
+
     /// <summary>
-    /// The motion a mail belongs to, from its idempotency key: <c>confirm:{motionId}</c> for the confirmation request,
+    /// The motion a mail belongs to, from its notification: <c>confirm:{motionId}</c> for the confirmation request,
     /// <c>{instanceId}:{execution}:{task}:{kind}</c> (instance id = motion id) for every mail of the workflow.
     /// </summary>
-    public string MotionId => Key.StartsWith("confirm:", StringComparison.Ordinal) ? Key["confirm:".Length..] : Key.Split(':')[0];
+    public string MotionId => Notification.StartsWith("confirm:", StringComparison.Ordinal) ? Notification["confirm:".Length..] : Notification.Split(':')[0];
 
     /// <summary>The token of the first link whose path starts with <paramref name="pathPrefix"/> (its last segment).</summary>
     public string? Token(string pathPrefix)

@@ -47,7 +47,7 @@ public sealed class MotionJourney(Api api, MailFeed mail, MotionPlan plan, int v
         });
         Expect(submitted.Status == HttpStatusCode.Accepted, "Einreichen", submitted);
         var id = MotionId = submitted.Json.GetProperty("motionId").GetString()!;
-        var token = await mail.WaitAsync(id, mails => mails.FirstOrDefault(m => m.Key == "confirm:" + id)?.Token($"/antrag/{id}/bestaetigen/"),
+        var token = await mail.WaitAsync(id, mails => mails.FirstOrDefault(m => m.Notification == "confirm:" + id)?.Token($"/antrag/{id}/bestaetigen/"),
             StepTimeout, "Bestätigungsmail");
         await CommandAsync($"api/motions/{id}/confirm", new { token }, clerk: false);
     }
