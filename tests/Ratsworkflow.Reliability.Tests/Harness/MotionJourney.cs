@@ -52,10 +52,14 @@ public sealed class MotionJourney(Api api, MailFeed mail, MotionPlan plan, int v
         await CommandAsync($"api/motions/{id}/confirm", new { token }, clerk: false);
     }
 
-    /// <summary>One personal link per voting member; a duplicated mail carries the same link, so it counts once.</summary>
+    /// <summary>
+    /// One personal link per voting member: the first vote mail each got. (A vote request whose sending was cut by a
+    /// crash is sent again, and may carry a second, equally valid link; a member still votes once.)
+    /// </summary>
     public Task<List<string>> VoteTokensAsync() => mail.WaitAsync(MotionId!, mails =>
         {
-            var tokens = mails.Select(m => m.Token("/votum/")).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+            var tokens = mails.Select(m => (m.To, Token: m.Token("/votum/"))).Where(m => m.Token is not null)
+                .GroupBy(m => string.Join(",", m.To)).Select(g => g.First().Token!).Order(StringComparer.Ordinal).ToList();
             return tokens.Count >= votingMembers ? tokens : null;
         }, StepTimeout, $"{votingMembers} Abstimmungslinks");
 
