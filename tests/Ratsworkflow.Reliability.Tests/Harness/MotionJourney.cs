@@ -31,20 +31,23 @@ public sealed class MotionJourney(Api api, MailFeed mail, MotionPlan plan, int v
         await WaitForAsync(m => Stage(m) is "Decided", "beschlossen");
     }
 
+    /// <summary>A complete, valid submission of the faction "gruene" with the committee and the council to consult.</summary>
+    public static object Submission(string title, bool beiratReview) => new
+    {
+        factionId = "gruene",
+        submitterName = "Maria Beispiel",
+        submitterEmail = "maria.beispiel@example.org",
+        title,
+        resolutionText = "Die Verwaltung wird beauftragt, ein Quartierskonzept zu entwickeln und dem Rat vorzulegen.",
+        justification = "Ein Konzept bündelt die Maßnahmen der Stadt im Quartier.",
+        beiratReview,
+        consultations = new[] { MotionPlan.CommitteeId },
+    };
+
     /// <summary>Until the Beirat's vote links are out; the motion then waits for the votes.</summary>
     public async Task SubmitAndConfirmAsync()
     {
-        var submitted = await api.PostAsync("api/motions", new
-        {
-            factionId = "gruene",
-            submitterName = "Maria Beispiel",
-            submitterEmail = "maria.beispiel@example.org",
-            title = plan.Title,
-            resolutionText = "Die Verwaltung wird beauftragt, ein Quartierskonzept zu entwickeln und dem Rat vorzulegen.",
-            justification = "Ein Konzept bündelt die Maßnahmen der Stadt im Quartier.",
-            beiratReview = plan.BeiratChoices is not null,
-            consultations = new[] { MotionPlan.CommitteeId },
-        });
+        var submitted = await api.PostAsync("api/motions", Submission(plan.Title, plan.BeiratChoices is not null));
         Expect(submitted.Status == HttpStatusCode.Accepted, "Einreichen", submitted);
         var id = MotionId = submitted.Json.GetProperty("motionId").GetString()!;
         var token = await mail.WaitAsync(id, mails => mails.FirstOrDefault(m => m.Notification == "confirm:" + id)?.Token($"/antrag/{id}/bestaetigen/"),

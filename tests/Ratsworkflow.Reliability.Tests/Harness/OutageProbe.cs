@@ -22,7 +22,7 @@ public sealed class OutageProbe(Uri baseUrl, string motionId) : IDisposable
         while (!stop.IsCancellationRequested)
         {
             await AskAsync(HttpMethod.Get, $"api/motions/{motionId}", null);
-            await AskAsync(HttpMethod.Post, "api/motions", """{"factionId":"gruene","submitterName":"Maria Beispiel","submitterEmail":"maria.beispiel@example.org","title":"Während des Ausfalls","resolutionText":"Text","justification":"Begründung","beiratReview":false,"consultations":["rat"]}""");
+            await AskAsync(HttpMethod.Post, "api/motions", MotionJourney.Submission("Eingereicht während des Ausfalls", beiratReview: false));
             await AskAsync(HttpMethod.Get, $"antraege/{motionId}", null);
             try
             {
@@ -37,13 +37,13 @@ public sealed class OutageProbe(Uri baseUrl, string motionId) : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private async Task AskAsync(HttpMethod method, string path, string? json)
+    private async Task AskAsync(HttpMethod method, string path, object? body)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Stack.ClerkToken);
-        if (json is not null)
+        if (body is not null)
         {
-            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+            request.Content = System.Net.Http.Json.JsonContent.Create(body);
         }
         var started = Stopwatch.StartNew();
         try
