@@ -28,6 +28,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         var run = Journeys.RunAsync(journeys);
 
         var kills = 0;
+        List<string> problems;
         try
         {
             // Random moments, but all of them while the motions run: a kill after the last decision proves nothing.
@@ -46,13 +47,14 @@ public sealed class CrashTests(ITestOutputHelper output)
                 app = await stack.StartAppAsync(url);
             }
             await run;
+            // Read while the last process still runs: the verdict asks the API.
+            problems = await Verdict.ProblemsAsync(journeys);
         }
         finally
         {
             await app.DisposeAsync();
         }
 
-        var problems = await Verdict.ProblemsAsync(journeys);
         var mails = await stack.Mail.SettledAsync();
         var duplicates = Verdict.Duplicates(mails);
         output.WriteLine($"{Motions} Anträge, {kills} Abstürze, {api.Retries} wiederholte Anfragen, {mails.Count} Mails, {duplicates} doppelte Mails, {started.Elapsed:mm\\:ss}");
