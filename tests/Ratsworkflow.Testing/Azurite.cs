@@ -61,6 +61,19 @@ public sealed class Azurite : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops Azurite the way a service stops: SIGTERM, so it writes its data to disk first. (Killing it would lose up to
+    /// five seconds of committed writes — its autosave interval — which no real storage account does.)
+    /// </summary>
+    public async Task StopGracefullyAsync()
+    {
+        if (_process is not null && !_inMemory)
+        {
+            await _process.TerminateAsync(TimeSpan.FromSeconds(30));
+        }
+        Stop();
+    }
+
     public void Stop()
     {
         _process?.Dispose();

@@ -84,6 +84,33 @@ public sealed class ChildProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// Asks the process to end (SIGTERM) so it can save what it holds, and waits for it; kills it when it does not end
+    /// within <paramref name="timeout"/>. Returns whether it ended by itself.
+    /// </summary>
+    public async Task<bool> TerminateAsync(TimeSpan timeout)
+    {
+        if (_process.HasExited)
+        {
+            return true;
+        }
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+        {
+            await kill!.WaitForExitAsync();
+        }
+        using var waited = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(waited.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            KillHard();
+            return false;
+        }
+    }
+
     public void Dispose()
     {
         try

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Ratsworkflow.Functions.Storage;
 
 namespace Ratsworkflow.Functions.Api;
 
@@ -9,8 +10,20 @@ namespace Ratsworkflow.Functions.Api;
 public static class ApiStatusPages
 {
     public static IApplicationBuilder UseApiStatusPages(this IApplicationBuilder api) => api
-        .UseExceptionHandler(handler => handler.Run(context => WriteAsync(context.Response, StatusCodes.Status500InternalServerError)))
+        .UseExceptionHandler(handler => handler.Run(WriteErrorAsync))
         .UseStatusCodePages(context => WriteAsync(context.HttpContext.Response, context.HttpContext.Response.StatusCode));
+
+    /// <summary>Storage out of reach is the moment's fault, not the request's: 503 with Retry-After, so clients try again.</summary>
+    private static Task WriteErrorAsync(HttpContext context)
+    {
+        if (StorageOutage.IsCause(context.Features.Get<IExceptionHandlerFeature>()?.Error))
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = StorageOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, StorageOutage.Detail).ExecuteAsync(context);
+        }
+        return WriteAsync(context.Response, StatusCodes.Status500InternalServerError);
+    }
 
     private static Task WriteAsync(HttpResponse response, int status)
     {

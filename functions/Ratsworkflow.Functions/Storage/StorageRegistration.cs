@@ -18,10 +18,10 @@ public static class StorageRegistration
     {
         // Read now, so a deployment without storage settings fails at start with a clear message, not at first use.
         services.AddSingleton(StorageAccount.FromConfiguration(configuration, requireExplicit: FunctionsHostMode.IsEnabled(configuration)));
-        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateTableServiceClient());
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateTableServiceClient(InteractiveRetry.Apply(new TableClientOptions())));
         services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>()
-            .CreateQueueServiceClient(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
-        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateBlobServiceClient());
+            .CreateQueueServiceClient(InteractiveRetry.Apply(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 })));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateBlobServiceClient(InteractiveRetry.Apply(new BlobClientOptions())));
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Ratsworkflow.Functions.Api;
 using Ratsworkflow.Functions.Clerks;
 using Ratsworkflow.Functions.Security;
+using Ratsworkflow.Functions.Storage;
 
 namespace Ratsworkflow.Functions.Web;
 
@@ -55,7 +56,13 @@ public static class WebRegistration
         // /fehler needs the app's routes, and ASP.NET Core hides them from branched pipelines.
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler(ErrorPath);
+            // Storage out of reach: "Der Dienst ist gerade nicht erreichbar" (503) with Retry-After, not a fault of ours.
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = ErrorPath,
+                StatusCodeSelector = error => StorageOutage.IsCause(error) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            });
+            app.Use(RetryAfterOnOutage);
         }
         app.UseStatusCodePagesWithReExecute(ErrorPath + "/{0}");
         // The API keeps machine-readable errors (problem+json, DESIGN.md §2 "JSON API"), never the HTML page.
@@ -69,6 +76,20 @@ public static class WebRegistration
         app.MapRazorPages();
         app.MapClerks();
         return app;
+    }
+
+    /// <summary>The error page for a storage outage tells browsers and crawlers when to come back.</summary>
+    private static Task RetryAfterOnOutage(HttpContext context, RequestDelegate next)
+    {
+        context.Response.OnStarting(() =>
+        {
+            if (context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable && !context.Response.Headers.ContainsKey("Retry-After"))
+            {
+                context.Response.Headers.RetryAfter = StorageOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            return Task.CompletedTask;
+        });
+        return next(context);
     }
 
     private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");

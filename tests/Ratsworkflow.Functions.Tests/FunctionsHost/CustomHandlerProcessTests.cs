@@ -21,20 +21,19 @@ public sealed class CustomHandlerProcessTests(AzuriteFixture azurite) : IClassFi
     {
         var port = ChildProcess.FreeTcpPort();
         var ignored = ChildProcess.FreeTcpPort();
-        var dll = AppDll();
-        using var process = ChildProcess.Start(DotnetHost(), [dll], new Dictionary<string, string?>
+        // The host's readiness check: any answer to GET / on its port.
+        await using var process = await AppProcess.StartAsync(new Uri($"http://127.0.0.1:{port}/"), new Dictionary<string, string?>
         {
             [FunctionsHostMode.PortKey] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{ignored}", // the host's port wins over anything configured
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Storage__ConnectionString"] = azurite.ConnectionString,
             ["Clerks__ApiToken"] = "prozess-test-token-der-lang-genug-ist-0123456789",
-        }, Path.GetDirectoryName(dll));
+        }, TimeSpan.FromSeconds(60), readyPath: "", anyAnswer: true);
         var queues = new QueueServiceClient(azurite.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         var control = queues.GetQueueClient("ratsworkflow-control"); // host.json hub, as in infra/functions
         await control.CreateIfNotExistsAsync();
 
-        await WaitUntilReadyAsync(process, port); // the host's readiness check: any answer to GET /
         await control.SendMessageAsync("<kein json>");
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // a local poller would have taken it by now
         var message = Assert.Single((await control.ReceiveMessagesAsync(1, TimeSpan.FromSeconds(30))).Value);
@@ -68,24 +67,6 @@ public sealed class CustomHandlerProcessTests(AzuriteFixture azurite) : IClassFi
         return response.StatusCode;
     }
 
-    private static async Task WaitUntilReadyAsync(ChildProcess process, int port)
-    {
-        var until = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            Assert.False(process.HasExited, "The server exited:\n" + process.Output);
-            try
-            {
-                using var response = await Http.GetAsync(new Uri($"http://127.0.0.1:{port}/"));
-                return;
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < until)
-            {
-                await Task.Delay(200);
-            }
-        }
-    }
-
     private static async Task<bool> IsListeningAsync(int port)
     {
         using var client = new TcpClient();
@@ -99,15 +80,4 @@ public sealed class CustomHandlerProcessTests(AzuriteFixture azurite) : IClassFi
             return false;
         }
     }
-
-    /// <summary>bin/&lt;Configuration&gt;/&lt;tfm&gt;/ of the app, the same configuration this test assembly was built in.</summary>
-    private static string AppDll()
-    {
-        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var dll = Path.Combine(RepositoryPaths.Root, "functions", "Ratsworkflow.Functions", "bin", testBin.Parent!.Name, testBin.Name, "Ratsworkflow.Functions.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException($"The app is not built: {dll}.", dll);
-    }
-
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 }

@@ -1,11 +1,10 @@
-using Ratsworkflow.Testing;
-
-namespace Ratsworkflow.EndToEnd.Tests.Harness;
+namespace Ratsworkflow.Testing;
 
 /// <summary>
 /// The real server, started as <c>dotnet Ratsworkflow.Functions.dll</c> from the build output of the same
-/// configuration as the tests (Debug or Release), on a free port, and ready once <c>GET /api/health</c> answers 200.
-/// The working directory is the build output, as in an Azure Functions deployment (host.json lies next to the dll).
+/// configuration as the tests (Debug or Release), on a free port, and ready once it answers. The working directory is
+/// the build output, as in an Azure Functions deployment (host.json lies next to the dll). The one helper every test
+/// project uses to run the app as a child process (end-to-end, Functions host, reliability).
 /// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
@@ -24,16 +23,25 @@ public sealed class AppProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Id => _process.Id;
+
+    /// <summary>
+    /// Starts the app and waits until <paramref name="readyPath"/> answers: with 200 by default (<c>api/health</c>:
+    /// storage reachable), or with anything when <paramref name="anyAnswer"/> (the Functions host's readiness check).
+    /// </summary>
     /// <param name="settings">Environment variables for the server (configuration keys as <c>Section__Key</c>).</param>
-    public static async Task<AppProcess> StartAsync(Uri baseUrl, IReadOnlyDictionary<string, string?> settings, TimeSpan timeout)
+    /// <param name="baseUrl">Where to wait for it; <c>ASPNETCORE_URLS</c> is set to it unless the settings set it.</param>
+    public static async Task<AppProcess> StartAsync(
+        Uri baseUrl, IReadOnlyDictionary<string, string?> settings, TimeSpan timeout, string readyPath = "api/health", bool anyAnswer = false)
     {
         var dll = AppDll();
-        var environment = new Dictionary<string, string?>(settings) { ["ASPNETCORE_URLS"] = baseUrl.ToString().TrimEnd('/') };
+        var environment = new Dictionary<string, string?>(settings);
+        environment.TryAdd("ASPNETCORE_URLS", baseUrl.ToString().TrimEnd('/'));
         var process = ChildProcess.Start(DotnetHost(), [dll], environment, Path.GetDirectoryName(dll));
         var app = new AppProcess(process, baseUrl);
         try
         {
-            await app.WaitUntilHealthyAsync(timeout);
+            await app.WaitUntilReadyAsync(timeout, readyPath, anyAnswer);
             return app;
         }
         catch
@@ -60,6 +68,9 @@ public sealed class AppProcess : IAsyncDisposable
             : throw new FileNotFoundException($"The app is not built: {dll}. Build the solution in {configuration} first.", dll);
     }
 
+    /// <summary>Ends the process tree at once, as a crash or an OOM kill would: no shutdown code runs.</summary>
+    public void KillHard() => _process.KillHard();
+
     public ValueTask DisposeAsync()
     {
         _process.Dispose();
@@ -70,7 +81,7 @@ public sealed class AppProcess : IAsyncDisposable
     private static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
-    private async Task WaitUntilHealthyAsync(TimeSpan timeout)
+    private async Task WaitUntilReadyAsync(TimeSpan timeout, string readyPath, bool anyAnswer)
     {
         using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(5) };
         var until = DateTime.UtcNow + timeout;
@@ -82,8 +93,8 @@ public sealed class AppProcess : IAsyncDisposable
             }
             try
             {
-                using var response = await http.GetAsync("api/health");
-                if (response.IsSuccessStatusCode)
+                using var response = await http.GetAsync(readyPath);
+                if (anyAnswer || response.IsSuccessStatusCode)
                 {
                     return;
                 }
@@ -98,7 +109,7 @@ public sealed class AppProcess : IAsyncDisposable
             }
             if (DateTime.UtcNow > until)
             {
-                throw new TimeoutException($"GET /api/health did not answer 200 within {timeout}. App output:\n" + Output);
+                throw new TimeoutException($"GET /{readyPath} did not answer within {timeout}. App output:\n" + Output);
             }
             await Task.Delay(100);
         }
