@@ -41,7 +41,8 @@ internal sealed class FunctionsHostApp : IAsyncDisposable
 
     /// <param name="functionsMode">False: the same app in local mode (no FUNCTIONS_CUSTOMHANDLER_PORT).</param>
     /// <param name="hostJsonHub">Keep the hub name of host.json (tests of the function.json queue names).</param>
-    public static async Task<FunctionsHostApp> StartAsync(string connectionString, bool functionsMode = true, bool hostJsonHub = false)
+    public static async Task<FunctionsHostApp> StartAsync(string connectionString, bool functionsMode = true, bool hostJsonHub = false,
+        IDictionary<string, string?>? settings = null)
     {
         var port = ChildProcess.FreeTcpPort();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
@@ -52,6 +53,10 @@ internal sealed class FunctionsHostApp : IAsyncDisposable
             // Whatever the machine says: Functions mode exactly when the test asks for it.
             [FunctionsHostMode.PortKey] = functionsMode ? port.ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
         if (!functionsMode)
         {
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");

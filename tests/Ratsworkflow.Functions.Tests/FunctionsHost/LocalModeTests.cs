@@ -44,4 +44,23 @@ public sealed class LocalModeTests(AzuriteFixture azurite)
         Assert.Equal(0, early);
         Assert.Equal(1, app.PeriodicWork.Runs);
     }
+
+    [Fact]
+    public async Task LocalMode_PeriodicWorkIntervalZero_NeverRuns()
+    {
+        await using var app = await FunctionsHostApp.StartAsync(azurite.ConnectionString, functionsMode: false,
+            settings: new Dictionary<string, string?> { ["ratsworkflow:periodicWorkInterval"] = "00:00:00" });
+
+        for (var minute = 0; minute < 3; minute++)
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(1));
+            await Task.Delay(100);
+        }
+
+        using var http = new HttpClient();
+        var health = await http.GetAsync($"http://127.0.0.1:{app.Port}/api/health");
+
+        Assert.Equal(0, app.PeriodicWork.Runs);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode); // still serving: "off" is not a crashed background service
+    }
 }
