@@ -55,6 +55,9 @@ public sealed record MotionRecord
     /// <summary>Decided or withdrawn, with personal data still kept: the retention job's list.</summary>
     public bool AwaitsErasure => Stage is MotionStage.Decided or MotionStage.Withdrawn && PersonalDataDeletedAt is null;
 
+    /// <summary>The workflow step that wrote this record last, so a late rerun of an earlier step cannot overwrite it.</summary>
+    public WorkflowStep? LastStep { get; init; }
+
     /// <summary>The last commands the workflow processed, so an API call can wait for its own answer.</summary>
     public IReadOnlyList<CommandAck> Acks { get; init; } = [];
 
@@ -84,3 +87,6 @@ public sealed record CommandAck(string CommandId, int Status, string? Detail = n
 
 /// <summary>One line of a motion's timeline: what happened, when, and who did it.</summary>
 public sealed record TimelineEntry(DateTimeOffset At, string Type, string Text, string? Actor = null);
+
+/// <summary>An activity call of the motion's orchestration: its execution and task id (ordered within an execution).</summary>
+public sealed record WorkflowStep(string ExecutionId, int TaskId);
