@@ -4,7 +4,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 
-namespace Ratsworkflow.Functions.Tests.Motions;
+namespace Ratsworkflow.Functions.Tests;
 
 /// <summary>
 /// Every table request a client sends ("GET /devstoreaccount1/MotionIndex(...)"), and a switch that fails the
