@@ -20,6 +20,7 @@ public static class WorkflowRegistration
         builder.Services.AddSingleton<WorkflowServices>();
         builder.Services.AddSingleton<Submission.SubmissionService>();
         builder.Services.AddSingleton<CommandService>();
+        builder.Services.AddSingleton<CommandAcks>();
         builder.Services.AddSingleton<FunctionsHost.IPeriodicWork, Submission.ConfirmationExpiry>();
         return builder;
     }

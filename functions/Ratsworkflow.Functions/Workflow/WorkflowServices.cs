@@ -16,7 +16,8 @@ public sealed class WorkflowServices(
     IAccessTokenStore tokens,
     IReferenceNumbers references,
     TimeProvider clock,
-    IOptions<WorkflowOptions> options)
+    IOptions<WorkflowOptions> options,
+    CommandAcks acks)
 {
     public IAccessTokenStore Tokens => tokens;
     public IReferenceNumbers References => references;
@@ -29,9 +30,16 @@ public sealed class WorkflowServices(
         return (motion, await organizations.GetCatalogAsync(cancellationToken));
     }
 
-    /// <summary>Saves the changed motion; timeline keys derive from the activity call, so a rerun writes them once.</summary>
-    public Task SaveAsync(TaskActivityContext activity, MotionRecord before, MotionRecord after, params TimelineEntry[] timeline) =>
-        motions.SaveAsync(before, after with { UpdatedAt = Now }, timeline.Select((e, i) => ($"{activity.IdempotencyKey}|{i}", e)).ToList(), activity.CancellationToken);
+    /// <summary>
+    /// Saves the changed motion; timeline keys derive from the activity call, so a rerun writes them once. Then an
+    /// API call in this process that waits for an acknowledgement in it gets its answer.
+    /// </summary>
+    public async Task SaveAsync(TaskActivityContext activity, MotionRecord before, MotionRecord after, params TimelineEntry[] timeline)
+    {
+        var saved = after with { UpdatedAt = Now };
+        await motions.SaveAsync(before, saved, timeline.Select((e, i) => ($"{activity.IdempotencyKey}|{i}", e)).ToList(), activity.CancellationToken);
+        acks.Publish(saved);
+    }
 
     public TimelineEntry Entry(string type, string text, string? actor = null) => new(Now, type, text, actor);
 

@@ -41,7 +41,8 @@ public sealed partial class WorkflowApp : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
     public StorageRequestCounter EngineRequests => Services.GetRequiredService<StorageRequestCounter>();
 
-    public static async Task<WorkflowApp> StartAsync(string storage, MailDev mail, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
+    /// <param name="services">Replaces registrations after the app's own, e.g. a storage client that counts requests.</param>
+    public static async Task<WorkflowApp> StartAsync(string storage, MailDev mail, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
         clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
@@ -73,6 +74,7 @@ public sealed partial class WorkflowApp : IAsyncDisposable
         }
         builder.AddRatsworkflow();
         builder.Services.AddSingleton<TimeProvider>(clock);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapRatsworkflow();
         await app.StartAsync();
