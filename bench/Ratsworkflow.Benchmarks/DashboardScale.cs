@@ -130,6 +130,12 @@ internal static class DashboardScale
             }
             roll -= weight;
         }
+        if (stage == MotionStage.AwaitingConfirmation)
+        {
+            // Younger than Workflow:ConfirmationExpiry (7 d): older ones would be expired and deleted by the app's
+            // housekeeping while the pages are measured.
+            created = DateTimeOffset.UtcNow.AddMinutes(-random.Next(1, 3 * 24 * 60));
+        }
         return new MotionRecord
         {
             MotionId = Guid.NewGuid().ToString("N"),
