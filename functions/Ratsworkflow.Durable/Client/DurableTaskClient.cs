@@ -174,7 +174,7 @@ public sealed class DurableTaskClient
         row.PoisonQueue = null;
         row.LastUpdatedAt = _clock.GetUtcNow();
         await _storage.Instances.UpdateEntityAsync(row.Entity, row.ETag, TableUpdateMode.Replace, cancellationToken);
-        await _storage.Queue(queue).SendMessageAsync(message, cancellationToken);
+        await _storage.SendAsync(queue, message, cancellationToken);
         return true;
     }
 
@@ -216,5 +216,5 @@ public sealed class DurableTaskClient
     }
 
     private async Task WakeAsync(string instanceId, CancellationToken cancellationToken) =>
-        await _storage.Control.SendMessageAsync(new WakeUpMessage(instanceId).ToJson(), cancellationToken);
+        await _storage.SendAsync(QueueKind.Control, new WakeUpMessage(instanceId).ToJson(), cancellationToken);
 }

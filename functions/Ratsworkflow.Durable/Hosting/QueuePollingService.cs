@@ -42,8 +42,9 @@ internal sealed class QueuePollingService(DurableTaskWorker worker, TaskHubStora
                 QueueMessage[] messages = (await queue.ReceiveMessagesAsync(Math.Min(32, free), _options.MessageLeaseTime, stoppingToken)).Value;
                 if (messages.Length == 0)
                 {
-                    await Task.Delay(delay, stoppingToken);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollingInterval.Ticks));
+                    // Back off while idle, but wake at once when this process enqueues (its own next step, mostly).
+                    var woken = await storage.Signal(kind).WaitAsync(delay, stoppingToken);
+                    delay = woken ? _options.MinPollingInterval : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollingInterval.Ticks));
                     continue;
                 }
                 delay = _options.MinPollingInterval;

@@ -16,6 +16,8 @@ namespace Ratsworkflow.Durable.Storage;
 internal sealed class TaskHubStorage
 {
     private readonly Lock _gate = new();
+    private readonly QueueSignal _controlSignal = new();
+    private readonly QueueSignal _workItemsSignal = new();
     private Task? _created;
 
     public TaskHubStorage(IOptions<DurableTaskOptions> options, StorageRequestCounter counter, ILogger<TaskHubStorage>? logger = null)
@@ -54,6 +56,16 @@ internal sealed class TaskHubStorage
     public QueueClient Queue(QueueKind kind) => kind == QueueKind.Control ? Control : WorkItems;
 
     public QueueClient PoisonQueue(QueueKind kind) => kind == QueueKind.Control ? ControlPoison : WorkItemsPoison;
+
+    /// <summary>Wakes this process's poller of a queue (<see cref="QueueSignal"/>).</summary>
+    public QueueSignal Signal(QueueKind kind) => kind == QueueKind.Control ? _controlSignal : _workItemsSignal;
+
+    /// <summary>Enqueues a message and wakes this process's poller of that queue, so it need not wait out its back-off.</summary>
+    public async Task SendAsync(QueueKind kind, string message, CancellationToken cancellationToken)
+    {
+        await Queue(kind).SendMessageAsync(message, cancellationToken);
+        Signal(kind).Set();
+    }
 
     /// <summary>Creates the hub's tables, queues and container once; a failed attempt (storage down) is tried again.</summary>
     public Task EnsureCreatedAsync(CancellationToken cancellationToken = default)

@@ -20,7 +20,7 @@ internal sealed class ActivityProcessor(
         var input = await payloads.UnpackAsync(message.Input);
         var completion = await RunAsync(message, input, cancellationToken);
         await store.PutInboxAsync(message.Id, RowKeys.Completion(message.ExecutionId, message.TaskId), message.ExecutionId, completion, cancellationToken);
-        await storage.Control.SendMessageAsync(new WakeUpMessage(message.Id).ToJson(), cancellationToken);
+        await storage.SendAsync(QueueKind.Control, new WakeUpMessage(message.Id).ToJson(), cancellationToken);
     }
 
     private async Task<HistoryEvent> RunAsync(WorkItemMessage message, string? input, CancellationToken cancellationToken)

@@ -96,7 +96,7 @@ public sealed class DurableTaskWorker
         var repaired = 0;
         await foreach (var row in _storage.Instances.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
         {
-            await _storage.Control.SendMessageAsync(new WakeUpMessage(row.PartitionKey).ToJson(), cancellationToken);
+            await _storage.SendAsync(QueueKind.Control, new WakeUpMessage(row.PartitionKey).ToJson(), cancellationToken);
             repaired++;
         }
         return repaired;

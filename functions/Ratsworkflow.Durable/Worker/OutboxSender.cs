@@ -18,7 +18,7 @@ internal sealed class OutboxSender(TaskHubStorage storage, InstanceStore store, 
             {
                 case "task" when message.Task is { } task:
                     var packed = task with { Input = await payloads.PackAsync(instanceId, task.Input) };
-                    await storage.WorkItems.SendMessageAsync(packed.ToJson(), cancellationToken);
+                    await storage.SendAsync(QueueKind.WorkItems, packed.ToJson(), cancellationToken);
                     break;
                 case "timer" when message.Timer is { } timer:
                     await storage.Timers.UpsertEntityAsync(new TableEntity(timer.PartitionKey, timer.RowKey)
@@ -33,7 +33,7 @@ internal sealed class OutboxSender(TaskHubStorage storage, InstanceStore store, 
                     await storage.Timers.DeleteEntityAsync(timer.PartitionKey, timer.RowKey, ETag.All, cancellationToken);
                     break;
                 case "wake":
-                    await storage.Control.SendMessageAsync(new WakeUpMessage(instanceId).ToJson(), cancellationToken);
+                    await storage.SendAsync(QueueKind.Control, new WakeUpMessage(instanceId).ToJson(), cancellationToken);
                     break;
             }
         }

@@ -30,7 +30,7 @@ internal sealed class TimerProcessor(TaskHubStorage storage, InstanceStore store
                 FireAt = timer.GetDateTimeOffset("FireAt")?.UtcDateTime,
             };
             await store.PutInboxAsync(instanceId, RowKeys.TimerFired(executionId, taskId), executionId, e, cancellationToken);
-            await storage.Control.SendMessageAsync(new WakeUpMessage(instanceId).ToJson(), cancellationToken);
+            await storage.SendAsync(QueueKind.Control, new WakeUpMessage(instanceId).ToJson(), cancellationToken);
             await storage.Timers.DeleteEntityAsync(timer.PartitionKey, timer.RowKey, ETag.All, cancellationToken);
             fired++;
         }

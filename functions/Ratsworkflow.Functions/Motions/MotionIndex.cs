@@ -49,8 +49,19 @@ public sealed class MotionIndex(TableServiceClient tables)
     public static string RowKey(MotionRecord record) =>
         (DateTimeOffset.MaxValue.UtcTicks - record.CreatedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + record.MotionId;
 
+    /// <summary>
+    /// Moves the motion's rows from <paramref name="before"/>'s lists to <paramref name="after"/>'s. When nothing a
+    /// line shows changed (a vote, an acknowledgement: only counts, acks and the time move), no row is written — most
+    /// saves of a motion are of that kind. Callers write the index before the record (<see cref="MotionStore.SaveAsync"/>),
+    /// so a rerun after a crash still sees the old record as "before" and writes what is missing.
+    /// </summary>
     public async Task UpdateAsync(MotionRecord? before, MotionRecord after, CancellationToken cancellationToken)
     {
+        if (before is not null && SameLine(before, after))
+        {
+            await _public.UpdateAsync(before, after, cancellationToken);
+            return;
+        }
         await EnsureTableAsync();
         var wanted = Partitions(after).ToHashSet();
         var stale = before is null ? [] : Partitions(before).Where(p => !wanted.Contains(p)).ToList();
@@ -61,6 +72,10 @@ public sealed class MotionIndex(TableServiceClient tables)
                 .Concat(stale.Select(p => _table.DeleteEntityAsync(p, key, ETag.All, cancellationToken)))
                 .Append(_public.UpdateAsync(before, after, cancellationToken)));
     }
+
+    /// <summary>Equal lines mean equal partitions too: they derive from the listed title, reference, stage, faction and overdue flag.</summary>
+    internal static bool SameLine(MotionRecord before, MotionRecord after) =>
+        MotionListItem.From(before) with { UpdatedAt = default } == MotionListItem.From(after) with { UpdatedAt = default };
 
     public async Task RemoveAsync(MotionRecord record, CancellationToken cancellationToken)
     {

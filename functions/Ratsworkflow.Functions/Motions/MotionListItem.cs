@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 namespace Ratsworkflow.Functions.Motions;
 
 /// <summary>One line of the dashboard: what the index stores per motion and list.</summary>
+/// <param name="UpdatedAt">When something this line shows last changed; a vote or an acknowledgement does not move it.</param>
 public sealed record MotionListItem(
     string MotionId,
     string? Reference,

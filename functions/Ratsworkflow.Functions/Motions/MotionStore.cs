@@ -58,15 +58,16 @@ public sealed class MotionStore(TableServiceClient tables, MotionIndex index)
 
     /// <summary>
     /// Writes the new record with its timeline entries in one transaction. Entries are keyed by the caller (derived
-    /// from the activity's idempotency key), so an activity that runs twice writes each entry once.
+    /// from the activity's idempotency key), so an activity that runs twice writes each entry once. The index goes
+    /// first: it skips lines that did not change, so a rerun must still find the old record to compare with.
     /// </summary>
     public async Task SaveAsync(MotionRecord before, MotionRecord after, IReadOnlyList<(string Key, TimelineEntry Entry)> timeline, CancellationToken cancellationToken = default)
     {
         await EnsureTableAsync();
+        await index.UpdateAsync(before, after, cancellationToken);
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpsertReplace, MotionRows.ToEntity(after)) };
         actions.AddRange(timeline.Select(t => new TableTransactionAction(TableTransactionActionType.UpsertReplace, MotionRows.ToEntity(after.MotionId, t.Key, t.Entry))));
         await _table.SubmitTransactionAsync(actions, cancellationToken);
-        await index.UpdateAsync(before, after, cancellationToken);
     }
 
     /// <summary>

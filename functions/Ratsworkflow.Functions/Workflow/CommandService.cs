@@ -19,7 +19,8 @@ public sealed class CommandService(
     IAccessTokenStore tokens,
     DurableTaskClient engine,
     IOptions<WorkflowOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    CommandAcks acks)
 {
     public async Task<Outcome<MotionRecord>> ScheduleAsync(string motionId, ScheduleConsultation command, string actor, CancellationToken cancellationToken) =>
         await ConsultationAsync(motionId, command, actor, null, cancellationToken);
@@ -149,6 +150,7 @@ public sealed class CommandService(
 
     private async Task<Outcome<MotionRecord>> SendAsync(MotionRecord motion, MotionCommand command, CancellationToken cancellationToken)
     {
+        using var waiter = acks.Wait(command.CommandId);
         try
         {
             await engine.RaiseEventAsync(motion.MotionId, MotionCommand.EventName, command, cancellationToken);
@@ -157,13 +159,14 @@ public sealed class CommandService(
         {
             return Outcomes.Fail<MotionRecord>(409, "Der Ablauf dieses Antrags ist beendet; die Anfrage ist nicht mehr möglich.");
         }
+        // Real time, not the app's clock: the answer comes from work running on the wall clock.
         var until = DateTime.UtcNow + options.Value.CommandWait;
-        var delay = TimeSpan.FromMilliseconds(20);
         while (DateTime.UtcNow < until)
         {
-            await Task.Delay(delay, cancellationToken);
-            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 1.5, 250));
-            var current = await motions.GetAsync(motion.MotionId, cancellationToken);
+            var pause = TimeSpan.FromTicks(Math.Min(options.Value.CommandAckPoll.Ticks, (until - DateTime.UtcNow).Ticks));
+            await Task.WhenAny(waiter.Answer, Task.Delay(pause > TimeSpan.Zero ? pause : TimeSpan.Zero, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+            var current = waiter.Answer.IsCompletedSuccessfully ? waiter.Answer.Result : await motions.GetAsync(motion.MotionId, cancellationToken);
             if (current?.Acks.FirstOrDefault(a => a.CommandId == command.CommandId) is { } ack)
             {
                 return ack.Succeeded ? Outcomes.Ok(current, 200, ack.Detail) : Outcomes.Fail<MotionRecord>(ack.Status, ack.Detail ?? "Die Anfrage wurde abgelehnt.", ack.Errors);

@@ -28,6 +28,12 @@ public sealed class WorkflowOptions
 
     /// <summary>How long an API call waits for the workflow's answer before it answers 202.</summary>
     public TimeSpan CommandWait { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How often a waiting API call reads the motion for its answer. An activity in the same process answers at once
+    /// (<see cref="CommandAcks"/>); this covers the one that ran in another instance.
+    /// </summary>
+    public TimeSpan CommandAckPoll { get; set; } = TimeSpan.FromSeconds(1);
 }
 
 /// <summary>What a running motion keeps of the configuration.</summary>

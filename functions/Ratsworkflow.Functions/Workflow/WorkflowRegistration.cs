@@ -20,6 +20,7 @@ public static class WorkflowRegistration
         builder.Services.AddSingleton<WorkflowServices>();
         builder.Services.AddSingleton<Submission.SubmissionService>();
         builder.Services.AddSingleton<CommandService>();
+        builder.Services.AddSingleton<CommandAcks>();
         builder.Services.AddSingleton<FunctionsHost.IPeriodicWork, Submission.ConfirmationExpiry>();
         builder.Services.AddSingleton<Privacy.PersonalDataRetention>();
         builder.Services.AddSingleton<FunctionsHost.IPeriodicWork>(sp => sp.GetRequiredService<Privacy.PersonalDataRetention>());

@@ -16,7 +16,8 @@ public sealed class WorkflowServices(
     IAccessTokenStore tokens,
     IReferenceNumbers references,
     TimeProvider clock,
-    IOptions<WorkflowOptions> options)
+    IOptions<WorkflowOptions> options,
+    CommandAcks acks)
 {
     public IAccessTokenStore Tokens => tokens;
     public IReferenceNumbers References => references;
@@ -30,12 +31,13 @@ public sealed class WorkflowServices(
     }
 
     /// <summary>
-    /// Saves the changed motion; timeline keys derive from the activity call, so a rerun writes them once.
+    /// Saves the changed motion; timeline keys derive from the activity call, so a rerun writes them once. Then an
+    /// API call in this process that waits for an acknowledgement in it gets its answer.
     /// Activities run at least once: a work item whose process died after the step completed comes back later, when
     /// the orchestration has moved on. Its record was projected from the orchestrator's state of back then, so it
     /// must not be written: it fails instead, and the engine drops the failure because the step already completed.
     /// </summary>
-    public Task SaveAsync(TaskActivityContext activity, MotionRecord before, MotionRecord after, params TimelineEntry[] timeline)
+    public async Task SaveAsync(TaskActivityContext activity, MotionRecord before, MotionRecord after, params TimelineEntry[] timeline)
     {
         if (before.LastStep is { } last && last.ExecutionId == activity.ExecutionId && last.TaskId > activity.TaskId)
         {
@@ -43,7 +45,8 @@ public sealed class WorkflowServices(
                 $"Motion {before.MotionId}: step {activity.Name} (task {activity.TaskId}) ran again after task {last.TaskId} saved the motion; not saving its out-of-date state.");
         }
         var saved = after with { UpdatedAt = Now, LastStep = new WorkflowStep(activity.ExecutionId, activity.TaskId) };
-        return motions.SaveAsync(before, saved, timeline.Select((e, i) => ($"{activity.IdempotencyKey}|{i}", e)).ToList(), activity.CancellationToken);
+        await motions.SaveAsync(before, saved, timeline.Select((e, i) => ($"{activity.IdempotencyKey}|{i}", e)).ToList(), activity.CancellationToken);
+        acks.Publish(saved);
     }
 
     public TimelineEntry Entry(string type, string text, string? actor = null) => new(Now, type, text, actor);

@@ -101,6 +101,20 @@ public sealed class IdempotentEmailTransportTests(AzuriteFixture azurite) : ICla
     }
 
     [Fact]
+    public async Task SendAsync_NewKey_ClaimsByInsertWithoutReadingFirst()
+    {
+        var log = new TableRequestLog();
+        var table = AzuriteFixture.UniqueName("ledger");
+        var ledger = new EmailLedger(log.Client(azurite.ConnectionString), table);
+        var transport = new IdempotentEmailTransport(new RecordingTransport(), ledger, ClaimTimeout, TimeProvider.System, NullLogger<IdempotentEmailTransport>.Instance);
+
+        await transport.SendAsync(Mail("instance-8:1"), CancellationToken.None);
+
+        // The claim's insert and the "sent" write: no read of the row before.
+        Assert.Equal(["POST", "PUT"], log.To(table).Select(r => r.Split(' ')[0]));
+    }
+
+    [Fact]
     public async Task MarkSentAsync_Row_RecordsSubjectAndRecipientCountButNoAddress()
     {
         var transport = Transport(new RecordingTransport());

@@ -41,6 +41,7 @@ public sealed partial class WorkflowApp : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
     public StorageRequestCounter EngineRequests => Services.GetRequiredService<StorageRequestCounter>();
 
+    /// <param name="configure">Runs after the app's own registrations, e.g. to replace a storage client with one that counts requests.</param>
     public static async Task<WorkflowApp> StartAsync(string storage, MailDev mail, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null, Action<WebApplicationBuilder>? configure = null)
     {
         clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));

@@ -88,16 +88,21 @@ public sealed class IdempotentEmailTransport : IEmailTransport
     /// <summary>Our claim on the key, or null when it has been sent already.</summary>
     private async Task<LedgerRow?> ClaimAsync(string key, CancellationToken cancellationToken)
     {
+        // Insert first: almost every key is new, so the common case costs one request and only a conflict reads. A
+        // waiting attempt reads only, until the row it waits for is gone (released after a failed send).
+        var insert = true;
         while (true)
         {
             var now = _time.GetUtcNow();
+            if (insert && await _ledger.TryClaimAsync(key, now, cancellationToken) is { } fresh)
+            {
+                return fresh;
+            }
             var row = await _ledger.FindAsync(key, cancellationToken);
+            insert = row is null;
             if (row is null)
             {
-                if (await _ledger.TryClaimAsync(key, now, cancellationToken) is { } claim)
-                {
-                    return claim;
-                }
+                continue;
             }
             else if (row.IsSent)
             {
