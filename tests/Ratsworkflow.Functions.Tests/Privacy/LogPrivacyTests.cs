@@ -98,18 +98,7 @@ public sealed partial class LogPrivacyTests(AzuriteFixture azurite, MailDevFixtu
         var confirmation = await motion.MailAsync("gruene-fraktion@example.org", "bestätigen Sie den Antrag");
         await app.Anonymous.GetAsync(PathOf(confirmation, "/bestaetigen/"));
         await motion.ConfirmFromMailAsync();
-        await motion.WaitForStageAsync(MotionStage.BeiratReview);
-        var tokens = await motion.VoteTokensAsync();
-        await app.Anonymous.GetAsync($"/votum/{tokens[0]}");
-        Assert.Equal(HttpStatusCode.OK, (await app.Anonymous.PostAsJsonAsync($"/api/votes/{tokens[0]}", new { choice = "yes", comment = Comment })).StatusCode);
-        foreach (var token in tokens.Skip(1).Take(3))
-        {
-            Assert.Equal(HttpStatusCode.OK, (await motion.VoteAsync(token, "yes")).StatusCode);
-        }
-        await motion.WaitForStageAsync(MotionStage.Consultation);
-        await motion.MeetAsync("ausschuss-soziales", "approved");
-        await motion.MeetAsync("rat", "approved");
-        await motion.WaitForStageAsync(MotionStage.Decided);
+        await motion.VoteAndDecideAsync(Comment);
         return motion;
     }
 

@@ -119,18 +119,7 @@ public sealed class RetentionTests(AzuriteFixture azurite, MailDevFixture mail) 
         var motion = new Scenario(_app);
         await motion.SubmitAsync(beiratReview: true, "ausschuss-soziales");
         await motion.ConfirmFromMailAsync();
-        await motion.WaitForStageAsync(MotionStage.BeiratReview);
-        var tokens = await motion.VoteTokensAsync();
-        var first = await _app.Anonymous.PostAsJsonAsync($"/api/votes/{tokens[0]}", new { choice = "yes", comment = Comment });
-        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        foreach (var token in tokens.Skip(1).Take(3))
-        {
-            Assert.Equal(HttpStatusCode.OK, (await motion.VoteAsync(token, "yes")).StatusCode);
-        }
-        await motion.WaitForStageAsync(MotionStage.Consultation);
-        await motion.MeetAsync("ausschuss-soziales", "approved");
-        await motion.MeetAsync("rat", "approved");
-        await motion.WaitForStageAsync(MotionStage.Decided);
+        await motion.VoteAndDecideAsync(Comment);
         await _app.Services.GetRequiredService<DurableTaskClient>().WaitForInstanceCompletionAsync(motion.MotionId);
         return motion;
     }

@@ -109,8 +109,27 @@ public sealed class Scenario(WorkflowApp app)
         return tokens;
     }
 
-    public Task<HttpResponseMessage> VoteAsync(string token, string choice) =>
-        app.Anonymous.PostAsJsonAsync($"/api/votes/{token}", new { choice });
+    public Task<HttpResponseMessage> VoteAsync(string token, string choice, string? comment = null) =>
+        app.Anonymous.PostAsJsonAsync($"/api/votes/{token}", comment is null ? new { choice } : (object)new { choice, comment });
+
+    /// <summary>
+    /// From the Beirat's vote to the decision: the first member opens the vote page and votes yes with a comment, three
+    /// more vote yes (the majority closes the vote), then the committee and the council approve.
+    /// </summary>
+    public async Task VoteAndDecideAsync(string comment)
+    {
+        await WaitForStageAsync(MotionStage.BeiratReview);
+        var tokens = await VoteTokensAsync();
+        await app.Anonymous.GetAsync($"/votum/{tokens[0]}");
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await VoteAsync(tokens[i], "yes", i == 0 ? comment : null)).StatusCode);
+        }
+        await WaitForStageAsync(MotionStage.Consultation);
+        await MeetAsync("ausschuss-soziales", "approved");
+        await MeetAsync("rat", "approved");
+        await WaitForStageAsync(MotionStage.Decided);
+    }
 
     public Task<HttpResponseMessage> ScheduleAsync(string organizationId, DateOnly date) =>
         app.Clerk.PostAsJsonAsync($"/api/motions/{MotionId}/schedule", new { organizationId, meetingDate = date });
