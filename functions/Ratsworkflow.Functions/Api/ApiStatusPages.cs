@@ -19,7 +19,7 @@ public static class ApiStatusPages
         if (StorageOutage.IsCause(context.Features.Get<IExceptionHandlerFeature>()?.Error))
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = StorageOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            StorageOutage.SetRetryAfter(context.Response);
             return ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, StorageOutage.Detail).ExecuteAsync(context);
         }
         return WriteAsync(context.Response, StatusCodes.Status500InternalServerError);

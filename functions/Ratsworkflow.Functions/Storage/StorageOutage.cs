@@ -13,6 +13,10 @@ public static class StorageOutage
     /// <summary>What the 503 asks clients to wait, in seconds: about the time storage needs to come back after a restart.</summary>
     public const int RetryAfterSeconds = 10;
 
+    /// <summary>Tells the client when to come back; the API's problem and the pages' error page both carry it.</summary>
+    public static void SetRetryAfter(HttpResponse response) =>
+        response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public const string Detail =
         "Der Speicher des Dienstes ist gerade nicht erreichbar. Ihre Anfrage wurde nicht bearbeitet; bitte versuchen Sie es in einigen Sekunden erneut.";
 

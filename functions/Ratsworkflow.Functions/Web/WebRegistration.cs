@@ -85,7 +85,7 @@ public static class WebRegistration
         {
             if (context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable && !context.Response.Headers.ContainsKey("Retry-After"))
             {
-                context.Response.Headers.RetryAfter = StorageOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                StorageOutage.SetRetryAfter(context.Response);
             }
             return Task.CompletedTask;
         });
