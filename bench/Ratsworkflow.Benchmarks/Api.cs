@@ -104,6 +104,24 @@ internal sealed class Api : IDisposable
         return (timed.Json.GetProperty("items").GetArrayLength(), timed.Ms);
     }
 
+    /// <summary>One page of the clerks' HTML dashboard (<c>/ratsbuero</c>, with its counts per stage); returns the rows listed.</summary>
+    public async Task<(int Rows, double Ms)> DashboardPageAsync(string query)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/ratsbuero" + query);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AppUnderTest.ClerkToken);
+        var started = Stopwatch.GetTimestamp();
+        using var response = await _http.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"GET /ratsbuero{query} answered {(int)response.StatusCode}.");
+        }
+        var body = html.IndexOf("<tbody", StringComparison.Ordinal);
+        var rows = body < 0 ? 0 : System.Text.RegularExpressions.Regex.Count(html[body..], "<tr[ >]");
+        return (rows, elapsed.TotalMilliseconds);
+    }
+
     public async Task<bool> HealthyAsync()
     {
         using var response = await _http.GetAsync("/api/health");

@@ -4,37 +4,28 @@ using Ratsworkflow.Functions.Motions;
 namespace Ratsworkflow.Benchmarks;
 
 /// <summary>
-/// Stores motions with exactly the rows <see cref="MotionStore.CreateAsync"/> writes (the app's own
-/// <c>MotionRows</c> and <see cref="MotionIndex"/> mapping), grouped for speed: a motion's record and first timeline
-/// entry in one transaction (its own partition), and index rows by partition in transactions of 100, many in
-/// parallel. Per-motion saves would need ~9 requests each, which kept 100,000 motions out of reach on Azurite. The
-/// public projection (its own table) is not written: the dashboard does not read it.
+/// Stores what the dashboard reads of many motions: every index row <see cref="MotionIndex.UpdateAsync"/> writes
+/// for a new motion (the app's own <see cref="MotionIndex.Partitions"/>, <see cref="MotionIndex.RowKey"/> and
+/// <see cref="MotionListItem"/> mapping), grouped by partition into transactions of 100, many in parallel, and the
+/// counters of the stage and overdue lists through <see cref="MotionCounts.AddAsync"/>. The motions' records are
+/// not written: neither dashboard reads them (the counting proxy shows it), and on Azurite they are what made a
+/// load slow — every record row has the RowKey <c>motion</c>, and Azurite's LokiJS store finds a row by RowKey
+/// first, so each record written costs time in proportion to the records already stored (100,000 took over 2 h).
 /// </summary>
 internal static class BulkLoader
 {
     public static async Task LoadAsync(TableServiceClient tables, IReadOnlyList<MotionRecord> motions, int parallel)
     {
-        var motionTable = tables.GetTableClient(MotionStore.TableName);
         var indexTable = tables.GetTableClient(MotionIndex.TableName);
-        await motionTable.CreateIfNotExistsAsync();
         await indexTable.CreateIfNotExistsAsync();
-        var work = new List<(TableClient Table, List<TableTransactionAction> Actions)>();
-        foreach (var m in motions)
-        {
-            var first = new TimelineEntry(m.CreatedAt, "submitted", "Antrag eingereicht.", m.SubmitterName);
-            work.Add((motionTable, [
-                new(TableTransactionActionType.UpsertReplace, MotionRows.ToEntity(m)),
-                new(TableTransactionActionType.UpsertReplace, MotionRows.ToEntity(m.MotionId, "created", first))]));
-        }
-        var rows = motions.SelectMany(m => MotionIndex.Partitions(m).Distinct().Select(p => MotionListItem.From(m).ToEntity(p, MotionIndex.RowKey(m))));
-        foreach (var partition in rows.GroupBy(e => e.PartitionKey))
-        {
-            foreach (var chunk in partition.Chunk(100))
-            {
-                work.Add((indexTable, chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)).ToList()));
-            }
-        }
+        var rows = motions.SelectMany(m => MotionIndex.Partitions(m).Distinct().Select(p => MotionListItem.From(m).ToEntity(p, MotionIndex.RowKey(m)))).ToList();
+        var work = rows.GroupBy(e => e.PartitionKey).SelectMany(partition => partition.Chunk(100)).ToList();
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = parallel },
-            async (w, ct) => await w.Table.SubmitTransactionAsync(w.Actions, ct));
+            async (chunk, ct) => await indexTable.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct));
+        var counts = new MotionIndex(tables).Counts;
+        foreach (var list in rows.Where(e => MotionCounts.IsCounted(e.PartitionKey)).GroupBy(e => e.PartitionKey))
+        {
+            await counts.AddAsync(list.Key, list.Count(), CancellationToken.None);
+        }
     }
 }

@@ -10,7 +10,7 @@ namespace Ratsworkflow.Functions.Attachments;
 public sealed class AttachmentStore(BlobServiceClient blobs, IOptions<AttachmentOptions> options)
 {
     private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(options.Value.ContainerName);
-    private Task? _created;
+    private readonly Storage.CreateOnce _created = Storage.CreateOnce.Container(blobs.GetBlobContainerClient(options.Value.ContainerName));
 
     /// <summary>Stores checked uploads; on a failure the ones already stored are removed again.</summary>
     public async Task<IReadOnlyList<Attachment>> StoreAsync(string motionId, IReadOnlyList<AttachmentUpload> uploads, CancellationToken cancellationToken)
@@ -65,13 +65,5 @@ public sealed class AttachmentStore(BlobServiceClient blobs, IOptions<Attachment
 
     private static string BlobName(string motionId, int id) => $"{motionId}/{id}";
 
-    private Task EnsureContainerAsync()
-    {
-        var created = _created;
-        if (created is null || created.IsFaulted || created.IsCanceled)
-        {
-            _created = created = _container.CreateIfNotExistsAsync();
-        }
-        return created;
-    }
+    private Task EnsureContainerAsync() => _created.EnsureAsync();
 }

@@ -14,9 +14,18 @@ public sealed class MotionIndex(TableServiceClient tables)
     public const string All = "all";
     private readonly TableClient _table = tables.GetTableClient(TableName);
     private readonly PublicMotionIndex _public = new(tables);
-    private Task? _created;
+    private readonly Storage.CreateOnce _created = Storage.CreateOnce.Table(tables.GetTableClient(TableName));
 
-    public static string StagePartition(MotionStage stage) => "stage-" + stage;
+    public const string StagePrefix = "stage-";
+
+    public static string StagePartition(MotionStage stage) => StagePrefix + stage;
+
+    /// <summary>The lists the dashboard shows a number for.</summary>
+    public static IEnumerable<string> CountedPartitions =>
+        Enum.GetValues<MotionStage>().Select(StagePartition).Append(OverduePartition);
+
+    /// <summary>How many motions each counted list holds.</summary>
+    public MotionCounts Counts { get; } = new(tables);
 
     public static string FactionPartition(string factionId) => "faction-" + factionId;
 
@@ -67,10 +76,38 @@ public sealed class MotionIndex(TableServiceClient tables)
         var stale = before is null ? [] : Partitions(before).Where(p => !wanted.Contains(p)).ToList();
         var summary = MotionListItem.From(after);
         var key = RowKey(after);
+        var listed = before is null ? [] : Partitions(before).ToHashSet();
         await Task.WhenAll(
-            wanted.Select(p => _table.UpsertEntityAsync(summary.ToEntity(p, key), TableUpdateMode.Replace, cancellationToken))
-                .Concat(stale.Select(p => _table.DeleteEntityAsync(p, key, ETag.All, cancellationToken)))
+            wanted.Select(p => MotionCounts.IsCounted(p) && !listed.Contains(p)
+                    ? EnterAsync(summary.ToEntity(p, key), cancellationToken)
+                    : _table.UpsertEntityAsync(summary.ToEntity(p, key), TableUpdateMode.Replace, cancellationToken))
+                .Concat(stale.Select(p => LeaveAsync(p, key, cancellationToken)))
                 .Append(_public.UpdateAsync(before, after, cancellationToken)));
+    }
+
+    /// <summary>Adds a row to a counted list; counts it only if it was not there yet (a rerun finds it and replaces it).</summary>
+    private async Task EnterAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.AddEntityAsync(row, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+            return;
+        }
+        await Counts.AddAsync(row.PartitionKey, 1, cancellationToken);
+    }
+
+    /// <summary>Removes a row from a list; a counted list counts it only if the row was still there.</summary>
+    private async Task LeaveAsync(string partition, string key, CancellationToken cancellationToken)
+    {
+        var response = await _table.DeleteEntityAsync(partition, key, ETag.All, cancellationToken);
+        if (response.Status != 404 && MotionCounts.IsCounted(partition))
+        {
+            await Counts.AddAsync(partition, -1, cancellationToken);
+        }
     }
 
     /// <summary>Equal lines mean equal partitions too: they derive from the listed title, reference, stage, faction and overdue flag.</summary>
@@ -81,7 +118,7 @@ public sealed class MotionIndex(TableServiceClient tables)
     {
         await EnsureTableAsync();
         var key = RowKey(record);
-        await Task.WhenAll(Partitions(record).Select(p => _table.DeleteEntityAsync(p, key, ETag.All, cancellationToken)));
+        await Task.WhenAll(Partitions(record).Select(p => LeaveAsync(p, key, cancellationToken)));
         await _public.RemoveAsync(record, cancellationToken);
     }
 
@@ -97,8 +134,8 @@ public sealed class MotionIndex(TableServiceClient tables)
         return ([], null);
     }
 
-    /// <summary>How many motions a partition lists (the dashboard's counts per stage): reads keys only.</summary>
-    public async Task<int> CountAsync(string partition, CancellationToken cancellationToken)
+    /// <summary>How many rows a partition holds, read key by key: for <see cref="MotionCounts.RecountAsync"/>, not for pages.</summary>
+    public async Task<int> CountRowsAsync(string partition, CancellationToken cancellationToken)
     {
         await EnsureTableAsync();
         var count = 0;
@@ -109,13 +146,5 @@ public sealed class MotionIndex(TableServiceClient tables)
         return count;
     }
 
-    private Task EnsureTableAsync()
-    {
-        var created = _created;
-        if (created is null || created.IsFaulted)
-        {
-            _created = created = _table.CreateIfNotExistsAsync();
-        }
-        return created;
-    }
+    private Task EnsureTableAsync() => _created.EnsureAsync();
 }

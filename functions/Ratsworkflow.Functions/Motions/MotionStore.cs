@@ -8,7 +8,7 @@ public sealed class MotionStore(TableServiceClient tables, MotionIndex index)
 {
     public const string TableName = "Motions";
     private readonly TableClient _table = tables.GetTableClient(TableName);
-    private Task? _created;
+    private readonly Storage.CreateOnce _created = Storage.CreateOnce.Table(tables.GetTableClient(TableName));
 
     public async Task<MotionRecord?> GetAsync(string motionId, CancellationToken cancellationToken = default)
     {
@@ -131,13 +131,5 @@ public sealed class MotionStore(TableServiceClient tables, MotionIndex index)
         await index.RemoveAsync(record, cancellationToken);
     }
 
-    private Task EnsureTableAsync()
-    {
-        var created = _created;
-        if (created is null || created.IsFaulted)
-        {
-            _created = created = _table.CreateIfNotExistsAsync();
-        }
-        return created;
-    }
+    private Task EnsureTableAsync() => _created.EnsureAsync();
 }

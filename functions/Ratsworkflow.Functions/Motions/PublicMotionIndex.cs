@@ -32,7 +32,7 @@ public sealed class PublicMotionIndex(TableServiceClient tables)
     private const string MetaPartition = "meta";
     private const string BuiltRow = "built";
     private readonly TableClient _table = tables.GetTableClient(TableName);
-    private Task? _created;
+    private readonly Storage.CreateOnce _created = Storage.CreateOnce.Table(tables.GetTableClient(TableName));
     private Task? _built;
 
     public static string Key(DateTimeOffset at, string motionId) =>
@@ -191,13 +191,5 @@ public sealed class PublicMotionIndex(TableServiceClient tables)
         JsonSerializer.Deserialize<PublicMotion>(row.GetString("Json") ?? "null", MotionRows.Json)
             ?? throw new JsonException($"Public motion row {row.RowKey} is empty.");
 
-    private Task EnsureTableAsync()
-    {
-        var created = _created;
-        if (created is null || created.IsFaulted)
-        {
-            _created = created = _table.CreateIfNotExistsAsync();
-        }
-        return created;
-    }
+    private Task EnsureTableAsync() => _created.EnsureAsync();
 }

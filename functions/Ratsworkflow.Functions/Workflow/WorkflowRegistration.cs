@@ -22,6 +22,7 @@ public static class WorkflowRegistration
         builder.Services.AddSingleton<CommandService>();
         builder.Services.AddSingleton<CommandAcks>();
         builder.Services.AddSingleton<FunctionsHost.IPeriodicWork, Submission.ConfirmationExpiry>();
+        builder.Services.AddSingleton<FunctionsHost.IPeriodicWork, MotionCountsRecount>();
         builder.Services.AddSingleton<Privacy.PersonalDataRetention>();
         builder.Services.AddSingleton<FunctionsHost.IPeriodicWork>(sp => sp.GetRequiredService<Privacy.PersonalDataRetention>());
         return builder;

@@ -10,7 +10,7 @@ namespace Ratsworkflow.Functions.Email;
 internal sealed class EmailLedger(TableServiceClient tables, string tableName)
 {
     private readonly TableClient _table = tables.GetTableClient(tableName);
-    private Task? _created;
+    private readonly Storage.CreateOnce _created = Storage.CreateOnce.Table(tables.GetTableClient(tableName));
 
     public async Task<LedgerRow?> FindAsync(string key, CancellationToken cancellationToken)
     {
@@ -78,15 +78,7 @@ internal sealed class EmailLedger(TableServiceClient tables, string tableName)
     }
 
     /// <summary>Creates the table on first use; a failed attempt (storage down) is tried again next time.</summary>
-    private Task EnsureTableAsync()
-    {
-        var created = _created;
-        if (created is null || created.IsFaulted || created.IsCanceled)
-        {
-            _created = created = _table.CreateIfNotExistsAsync();
-        }
-        return created;
-    }
+    private Task EnsureTableAsync() => _created.EnsureAsync();
 
     /// <summary>Hashed keys spread over 256 partitions and never contain characters table keys forbid (/ \ # ?).</summary>
     private static (string Partition, string Row) Keys(string key)

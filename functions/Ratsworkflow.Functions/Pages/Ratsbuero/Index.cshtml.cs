@@ -11,7 +11,8 @@ namespace Ratsworkflow.Functions.Pages.Ratsbuero;
 
 /// <summary>
 /// <c>/ratsbuero</c>: every motion with where it stands, whom it waits for and until when. Each list is one index
-/// partition read page by page (<see cref="MotionIndex"/>), so it stays fast with thousands of motions.
+/// partition read page by page (<see cref="MotionIndex"/>) and the numbers are counter rows (<see cref="MotionCounts"/>),
+/// so a page costs the same with a hundred or a hundred thousand motions.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class IndexModel(MotionIndex index, OrganizationStore organizations) : PageModel
@@ -60,11 +61,12 @@ public sealed class IndexModel(MotionIndex index, OrganizationStore organization
         Catalog = await organizations.GetCatalogAsync(cancellationToken);
         Factions = Catalog.OfKind(OrganizationKind.Faction).Select(o => new SelectListItem(o.Name, o.Id)).ToList();
         var page = index.PageAsync(Filter.ToQuery(Continuation, PageSize), cancellationToken);
-        var counts = Enum.GetValues<MotionStage>().Select(async s => (s, await index.CountAsync(MotionIndex.StagePartition(s), cancellationToken))).ToList();
-        var overdue = index.CountAsync(MotionIndex.OverduePartition, cancellationToken);
-        await Task.WhenAll([page, overdue, .. counts]);
+        var counts = index.Counts.ReadAsync(cancellationToken);
+        await Task.WhenAll(page, counts);
         (Items, Next) = (page.Result.Items, page.Result.Continuation);
-        Counts = counts.Select(c => c.Result).ToList();
-        OverdueCount = overdue.Result;
+        // A counter can be briefly off after a crash (see MotionCounts); never show a negative number.
+        int Count(string partition) => Math.Max(0, counts.Result.GetValueOrDefault(partition));
+        Counts = Enum.GetValues<MotionStage>().Select(s => (s, Count(MotionIndex.StagePartition(s)))).ToList();
+        OverdueCount = Count(MotionIndex.OverduePartition);
     }
 }
