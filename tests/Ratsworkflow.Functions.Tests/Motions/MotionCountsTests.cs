@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Ratsworkflow.Functions.Motions;
@@ -8,25 +7,11 @@ using Xunit;
 namespace Ratsworkflow.Functions.Tests.Motions;
 
 /// <summary>The dashboard's numbers per list, moved by <see cref="MotionIndex"/> and corrected by the recount.</summary>
-public sealed class MotionCountsTests : IClassFixture<AzuriteFixture>
+public sealed class MotionCountsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly string Registered = MotionIndex.StagePartition(MotionStage.Registered);
     private static readonly string Consultation = MotionIndex.StagePartition(MotionStage.Consultation);
-    private readonly TableRequestLog _log = new();
-    private readonly MotionStore _store;
-    private readonly MotionIndex _index;
-
-    public MotionCountsTests(AzuriteFixture azurite)
-    {
-        var tables = new TableServiceClient(azurite.ConnectionString);
-        foreach (var table in new[] { MotionStore.TableName, MotionIndex.TableName, PublicMotionIndex.TableName, MotionCounts.TableName })
-        {
-            tables.DeleteTable(table);
-        }
-        var counted = _log.Client(azurite.ConnectionString);
-        _index = new MotionIndex(counted);
-        _store = new MotionStore(counted, _index);
-    }
+    private readonly MotionTables _motions = new(azurite.ConnectionString);
 
     [Fact]
     public async Task GivenThreeRegisteredMotions_WhenOneMovesToConsultation_ThenTheCountsFollow()
@@ -35,9 +20,9 @@ public sealed class MotionCountsTests : IClassFixture<AzuriteFixture>
         await CreateAsync(2);
         await CreateAsync(3);
 
-        await _store.SaveAsync(first, first with { Stage = MotionStage.Consultation, Overdue = true, UpdatedAt = At(5) }, []);
+        await _motions.Store.SaveAsync(first, first with { Stage = MotionStage.Consultation, Overdue = true, UpdatedAt = At(5) }, []);
 
-        var counts = await _index.Counts.ReadAsync(default);
+        var counts = await _motions.Index.Counts.ReadAsync(default);
         Assert.Equal(2, counts[Registered]);
         Assert.Equal(1, counts[Consultation]);
         Assert.Equal(1, counts[MotionIndex.OverduePartition]);
@@ -49,10 +34,10 @@ public sealed class MotionCountsTests : IClassFixture<AzuriteFixture>
         var motion = await CreateAsync(1);
         var moved = motion with { Stage = MotionStage.Consultation, UpdatedAt = At(5) };
 
-        await _store.SaveAsync(motion, moved, []);
-        await _index.UpdateAsync(motion, moved, default); // the rerun still reads the old record as "before"
+        await _motions.Store.SaveAsync(motion, moved, []);
+        await _motions.Index.UpdateAsync(motion, moved, default); // the rerun still reads the old record as "before"
 
-        var counts = await _index.Counts.ReadAsync(default);
+        var counts = await _motions.Index.Counts.ReadAsync(default);
         Assert.Equal(0, counts[Registered]);
         Assert.Equal(1, counts[Consultation]);
     }
@@ -63,10 +48,10 @@ public sealed class MotionCountsTests : IClassFixture<AzuriteFixture>
         var motion = await CreateAsync(1);
         await CreateAsync(2);
 
-        await _store.DeleteAsync(motion);
-        await _index.RemoveAsync(motion, default);
+        await _motions.Store.DeleteAsync(motion);
+        await _motions.Index.RemoveAsync(motion, default);
 
-        Assert.Equal(1, (await _index.Counts.ReadAsync(default))[Registered]);
+        Assert.Equal(1, (await _motions.Index.Counts.ReadAsync(default))[Registered]);
     }
 
     [Fact]
@@ -76,21 +61,21 @@ public sealed class MotionCountsTests : IClassFixture<AzuriteFixture>
         {
             await CreateAsync(i);
         }
-        _log.Clear();
+        _motions.Log.Clear();
 
-        var counts = await _index.Counts.ReadAsync(default);
+        var counts = await _motions.Index.Counts.ReadAsync(default);
 
         Assert.Equal(12, counts[Registered]);
-        Assert.Single(_log.To(MotionCounts.TableName));
-        Assert.Empty(_log.To(MotionIndex.TableName));
+        Assert.Single(_motions.Log.To(MotionCounts.TableName));
+        Assert.Empty(_motions.Log.To(MotionIndex.TableName));
     }
 
     [Fact]
     public async Task GivenConcurrentSaves_WhenTheyAllMoveTheSameCounter_ThenNoneIsLost()
     {
-        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => _index.Counts.AddAsync(Consultation, 1, default)));
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => _motions.Index.Counts.AddAsync(Consultation, 1, default)));
 
-        Assert.Equal(40, (await _index.Counts.ReadAsync(default))[Consultation]);
+        Assert.Equal(40, (await _motions.Index.Counts.ReadAsync(default))[Consultation]);
     }
 
     [Fact]
@@ -98,53 +83,34 @@ public sealed class MotionCountsTests : IClassFixture<AzuriteFixture>
     {
         await CreateAsync(1);
         await CreateAsync(2);
-        await _index.Counts.AddAsync(Registered, 5, default); // a process that died between counter and row
+        await _motions.Index.Counts.AddAsync(Registered, 5, default); // a process that died between counter and row
 
-        var corrected = await _index.Counts.RecountAsync(_index, MotionIndex.CountedPartitions, default);
+        var corrected = await _motions.Index.Counts.RecountAsync(_motions.Index, MotionIndex.CountedPartitions, default);
 
         Assert.Equal(1, corrected);
-        Assert.Equal(2, (await _index.Counts.ReadAsync(default))[Registered]);
+        Assert.Equal(2, (await _motions.Index.Counts.ReadAsync(default))[Registered]);
     }
 
     [Fact]
     public async Task GivenTheRecountRanThisHour_WhenTheNextTickComes_ThenItWaitsUntilTheHourIsOver()
     {
         var clock = new FakeTimeProvider(At(1));
-        var recount = new MotionCountsRecount(_index, clock, NullLogger<MotionCountsRecount>.Instance);
+        var recount = new MotionCountsRecount(_motions.Index, clock, NullLogger<MotionCountsRecount>.Instance);
         await CreateAsync(1);
         await recount.RunAsync(default);
-        await _index.Counts.AddAsync(Registered, 3, default);
+        await _motions.Index.Counts.AddAsync(Registered, 3, default);
 
         clock.Advance(TimeSpan.FromMinutes(59));
         await recount.RunAsync(default);
-        var early = (await _index.Counts.ReadAsync(default))[Registered];
+        var early = (await _motions.Index.Counts.ReadAsync(default))[Registered];
         clock.Advance(TimeSpan.FromMinutes(1));
         await recount.RunAsync(default);
 
         Assert.Equal(4, early);
-        Assert.Equal(1, (await _index.Counts.ReadAsync(default))[Registered]);
+        Assert.Equal(1, (await _motions.Index.Counts.ReadAsync(default))[Registered]);
     }
 
-    private async Task<MotionRecord> CreateAsync(int i)
-    {
-        var motion = new MotionRecord
-        {
-            MotionId = Guid.NewGuid().ToString("N"),
-            Reference = $"A/2026/{i:D4}",
-            FactionId = "spd",
-            SubmitterName = "Erika Privatperson",
-            SubmitterEmail = "erika@example.org",
-            Title = "Radverkehr im Quartier " + i,
-            ResolutionText = "Text",
-            Justification = "Begründung",
-            CreatedAt = At(1).AddMinutes(i),
-            RegisteredAt = At(1).AddMinutes(i),
-            UpdatedAt = At(1).AddMinutes(i),
-            Stage = MotionStage.Registered,
-        };
-        Assert.True(await _store.CreateAsync(motion, new TimelineEntry(At(1), "registered", "registriert")));
-        return motion;
-    }
+    private Task<MotionRecord> CreateAsync(int i) => _motions.CreateAsync("Radverkehr im Quartier " + i, i);
 
-    private static DateTimeOffset At(int day) => new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero).AddDays(day);
+    private static DateTimeOffset At(int day) => MotionTables.At(day);
 }

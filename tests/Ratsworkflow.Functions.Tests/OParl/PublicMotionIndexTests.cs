@@ -112,21 +112,7 @@ public sealed class PublicMotionIndexTests : IClassFixture<AzuriteFixture>
         return motion;
     }
 
-    private static MotionRecord Motion(string title, int day) => new()
-    {
-        MotionId = Guid.NewGuid().ToString("N"),
-        Reference = $"A/2026/{day:D4}",
-        FactionId = "spd",
-        SubmitterName = "Erika Privatperson",
-        SubmitterEmail = "erika@example.org",
-        Title = title,
-        ResolutionText = "Text",
-        Justification = "Begründung",
-        CreatedAt = At(day),
-        RegisteredAt = At(day),
-        UpdatedAt = At(day),
-        Stage = MotionStage.Registered,
-    };
+    private static MotionRecord Motion(string title, int day) => Motions.MotionTables.Registered(title, At(day), day);
 
-    private static DateTimeOffset At(int day) => new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero).AddDays(day);
+    private static DateTimeOffset At(int day) => Motions.MotionTables.At(day);
 }
