@@ -30,9 +30,17 @@ public static class MotionEndpoints
         return routes;
     }
 
+    /// <summary>Lets a client repeat a submission whose answer it lost without creating a second motion (<see cref="SubmissionKeys"/>).</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     private static async Task<Results<Accepted<SubmittedResponse>, ProblemHttpResult>> SubmitAsync(HttpRequest request, SubmissionService submissions,
         IOptions<AttachmentOptions> attachments, CancellationToken ct)
     {
+        var key = request.Headers[IdempotencyKeyHeader].ToString();
+        if (request.Headers.ContainsKey(IdempotencyKeyHeader) && !SubmissionKeys.IsValid(key))
+        {
+            return ApiProblems.Problem(400, $"Der Header „{IdempotencyKeyHeader}“ muss 1 bis {SubmissionKeys.MaxLength} sichtbare ASCII-Zeichen enthalten (z. B. eine UUID).");
+        }
         var (body, files, problem) = request.HasFormContentType
             ? await MultipartSubmission.ReadAsync(request, attachments.Value, ct)
             : Json(await JsonBody.ReadAsync<MotionSubmission>(request, ct));
@@ -40,7 +48,7 @@ public static class MotionEndpoints
         {
             return problem;
         }
-        var outcome = await submissions.SubmitAsync(body!, files, ct);
+        var outcome = await submissions.SubmitAsync(body!, files, ct, key.Length > 0 ? key : null);
         return outcome.Succeeded
             ? TypedResults.Accepted($"/api/motions/{outcome.Value!.MotionId}", new SubmittedResponse(outcome.Value.MotionId, outcome.Value.Status))
             : ApiProblems.From(outcome);

@@ -18,6 +18,7 @@ public sealed record Submitted(string MotionId, MotionStage Status);
 /// </summary>
 public sealed class SubmissionService(
     MotionStore motions,
+    SubmissionKeys keys,
     AttachmentStore attachments,
     IOptions<AttachmentOptions> attachmentOptions,
     OrganizationStore organizations,
@@ -29,10 +30,18 @@ public sealed class SubmissionService(
     TimeProvider clock,
     ILogger<SubmissionService> logger)
 {
+    /// <summary>How long a key's first request may take to store its motion before a repeat takes the key over.</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
+
     public async Task<Outcome<Submitted>> SubmitAsync(MotionSubmission submission, CancellationToken cancellationToken) =>
         await SubmitAsync(submission, [], cancellationToken);
 
-    public async Task<Outcome<Submitted>> SubmitAsync(MotionSubmission submission, IReadOnlyList<AttachmentUpload> uploads, CancellationToken cancellationToken)
+    /// <param name="idempotencyKey">
+    /// The client's <c>Idempotency-Key</c> (checked by the caller, <see cref="SubmissionKeys.IsValid"/>): the same
+    /// submission sent again with it answers with the motion of the first, without a second motion or mail.
+    /// </param>
+    public async Task<Outcome<Submitted>> SubmitAsync(MotionSubmission submission, IReadOnlyList<AttachmentUpload> uploads, CancellationToken cancellationToken,
+        string? idempotencyKey = null)
     {
         var catalog = await organizations.GetCatalogAsync(cancellationToken);
         var input = submission.Normalized();
@@ -43,6 +52,40 @@ public sealed class SubmissionService(
         }
         var now = clock.GetUtcNow();
         var motionId = Guid.NewGuid().ToString("N");
+        if (idempotencyKey is not null)
+        {
+            var (claim, held, claimedAt) = await keys.ClaimAsync(idempotencyKey, Fingerprint(input, uploads), motionId, now, cancellationToken);
+            if (claim == KeyClaim.Repeated && now - claimedAt > AbandonedAfter && await motions.GetAsync(held, cancellationToken) is null)
+            {
+                // The first request's process died before it stored the motion: this one takes the key over.
+                await keys.ReleaseAsync(idempotencyKey);
+                return await SubmitAsync(submission, uploads, cancellationToken, idempotencyKey);
+            }
+            if (claim != KeyClaim.New)
+            {
+                return await RepeatedAsync(claim, held, catalog, cancellationToken);
+            }
+        }
+        Outcome<Submitted> outcome;
+        try
+        {
+            outcome = await StoreNewAsync(motionId, input, uploads, catalog, now, cancellationToken);
+        }
+        catch when (idempotencyKey is not null)
+        {
+            await keys.ReleaseAsync(idempotencyKey);
+            throw;
+        }
+        if (!outcome.Succeeded && idempotencyKey is not null)
+        {
+            await keys.ReleaseAsync(idempotencyKey);
+        }
+        return outcome;
+    }
+
+    private async Task<Outcome<Submitted>> StoreNewAsync(string motionId, MotionSubmission input, IReadOnlyList<AttachmentUpload> uploads,
+        OrganizationCatalog catalog, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var stored = await attachments.StoreAsync(motionId, uploads, cancellationToken);
         var motion = new MotionRecord
         {
@@ -83,6 +126,36 @@ public sealed class SubmissionService(
             return Outcomes.Fail<Submitted>(503, "Die Bestätigungs-E-Mail konnte nicht versendet werden. Bitte versuchen Sie es später erneut.");
         }
         return Outcomes.Ok(new Submitted(motion.MotionId, MotionStage.AwaitingConfirmation), 202);
+    }
+
+    /// <summary>
+    /// A submission sent again under its key: the motion the key holds. Its confirmation mail is asked for again — the
+    /// mail ledger sends it only if the first request died before it went out.
+    /// </summary>
+    private async Task<Outcome<Submitted>> RepeatedAsync(KeyClaim claim, string motionId, OrganizationCatalog catalog, CancellationToken cancellationToken)
+    {
+        if (claim == KeyClaim.Conflicting)
+        {
+            return Outcomes.Fail<Submitted>(422, "Dieser Idempotency-Key gehört bereits zu einem anderen Antrag. Verwenden Sie für jeden Antrag einen neuen Schlüssel.");
+        }
+        if (await motions.GetAsync(motionId, cancellationToken) is not { } motion)
+        {
+            // The first request is still storing it (after AbandonedAfter the key is taken over).
+            return Outcomes.Fail<Submitted>(409, "Ein Antrag mit diesem Idempotency-Key wird gerade eingereicht. Bitte versuchen Sie es in einigen Sekunden erneut.");
+        }
+        if (motion.Stage == MotionStage.AwaitingConfirmation)
+        {
+            await SendConfirmationRequestAsync(motion, catalog, cancellationToken);
+        }
+        return Outcomes.Ok(new Submitted(motion.MotionId, motion.Stage), 202);
+    }
+
+    /// <summary>What makes two submissions the same: every normalized field and each file's name and content.</summary>
+    private static string Fingerprint(MotionSubmission input, IReadOnlyList<AttachmentUpload> uploads)
+    {
+        var files = uploads.Select(u => u.FileName + ":" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(u.Content)));
+        var text = System.Text.Json.JsonSerializer.Serialize(input) + "\n" + string.Join("\n", files);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 
     /// <summary>The faction confirms with the mailed token: the motion becomes binding and its workflow starts.</summary>

@@ -18,6 +18,7 @@ public static class WorkflowRegistration
         builder.Services.AddSingleton<MotionIndex>();
         builder.Services.AddSingleton<MotionStore>();
         builder.Services.AddSingleton<WorkflowServices>();
+        builder.Services.AddSingleton<Submission.SubmissionKeys>();
         builder.Services.AddSingleton<Submission.SubmissionService>();
         builder.Services.AddSingleton<CommandService>();
         builder.Services.AddSingleton<CommandAcks>();

@@ -25,20 +25,34 @@ public sealed class Scenario(WorkflowApp app)
 
     public async Task<string> SubmitAsync(bool beiratReview = false, params string[] committees)
     {
-        var response = await app.Anonymous.PostAsJsonAsync("/api/motions", new
-        {
-            factionId = "gruene",
-            submitterName = "Maria Beispiel",
-            submitterEmail = "maria.beispiel@example.org",
-            title = Title,
-            resolutionText = "Die Verwaltung wird beauftragt, ein Integrationskonzept zu entwickeln.",
-            justification = "Integration ist eine Querschnittsaufgabe.",
-            beiratReview,
-            consultations = committees,
-        });
+        var response = await PostSubmissionAsync(null, beiratReview, committees);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         MotionId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("motionId").GetString()!;
         return MotionId;
+    }
+
+    /// <summary><c>POST /api/motions</c> of this scenario's motion, optionally with an <c>Idempotency-Key</c>; the answer as it came.</summary>
+    public async Task<HttpResponseMessage> PostSubmissionAsync(string? idempotencyKey, bool beiratReview = false, params string[] committees)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/motions")
+        {
+            Content = JsonContent.Create(new
+            {
+                factionId = "gruene",
+                submitterName = "Maria Beispiel",
+                submitterEmail = "maria.beispiel@example.org",
+                title = Title,
+                resolutionText = "Die Verwaltung wird beauftragt, ein Integrationskonzept zu entwickeln.",
+                justification = "Integration ist eine Querschnittsaufgabe.",
+                beiratReview,
+                consultations = committees,
+            }),
+        };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        }
+        return await app.Anonymous.SendAsync(request);
     }
 
     public async Task<ReceivedMail> MailAsync(string to, string subjectPart)
