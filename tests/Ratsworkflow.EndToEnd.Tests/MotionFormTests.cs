@@ -61,6 +61,37 @@ public sealed class MotionFormTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Form_SentTwiceAtOnce_CreatesOneMotionAndOneMail()
+    {
+        var title = Motions.UniqueTitle("Sitzbänke am Stadtwall");
+        await using var tab = await app.OpenAsync("/antrag/neu");
+        var page = tab.Page;
+        await page.GetByLabel("Fraktion oder Gruppe").SelectOptionAsync("gruene");
+        await page.GetByLabel("Ihr Name").FillAsync("Jonas Weber");
+        await page.GetByLabel("Ihre E-Mail-Adresse").FillAsync("jonas.weber@example.org");
+        await page.GetByLabel("Titel des Antrags").FillAsync(title);
+        await page.GetByLabel("Beschlussvorschlag").FillAsync("Die Stadt stellt zehn Sitzbänke auf.");
+        await page.GetByLabel("Begründung").FillAsync("Mehr Aufenthaltsqualität.");
+        await page.GetByLabel("Nein").CheckAsync();
+        // What a double click sends: the same form twice, with the browser's cookies, at the same moment.
+        var fields = await page.Locator("form.form").EvaluateAsync<Dictionary<string, string>>(
+            "f => Object.fromEntries([...new FormData(f)].filter(([, v]) => typeof v === 'string'))");
+        var form = page.APIRequest.CreateFormData();
+        foreach (var (name, value) in fields)
+        {
+            form.Append(name, value);
+        }
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            page.APIRequest.PostAsync("/antrag/neu", new() { Multipart = form, MaxRedirects = 0 })));
+
+        Assert.All(answers, a => Assert.EndsWith("/antrag/gesendet?fraktion=gruene", a.Headers["location"]));
+        await app.Mail.LinkAsync("gruene-fraktion@example.org", title, "/antrag/");
+        Assert.Equal(1, await app.Mail.CountAsync("gruene-fraktion@example.org", title));
+        Assert.Equal(1, await app.CountListedAsync(title, "AwaitingConfirmation"));
+    }
+
+    [Fact]
     public async Task Form_WithPdfAndAFakePdf_RefusesTheFakeThenFactionAndBeiratReadTheAnlageFromTheirLinks()
     {
         var title = Motions.UniqueTitle("Lärmschutz an der B27");

@@ -138,7 +138,7 @@ public sealed class SubmissionService(
         {
             return Outcomes.Fail<Submitted>(422, "Dieser Idempotency-Key gehört bereits zu einem anderen Antrag. Verwenden Sie für jeden Antrag einen neuen Schlüssel.");
         }
-        if (await motions.GetAsync(motionId, cancellationToken) is not { } motion)
+        if (await FirstRequestsMotionAsync(motionId, cancellationToken) is not { } motion)
         {
             // The first request is still storing it (after AbandonedAfter the key is taken over).
             return Outcomes.Fail<Submitted>(409, "Ein Antrag mit diesem Idempotency-Key wird gerade eingereicht. Bitte versuchen Sie es in einigen Sekunden erneut.");
@@ -148,6 +148,24 @@ public sealed class SubmissionService(
             await SendConfirmationRequestAsync(motion, catalog, cancellationToken);
         }
         return Outcomes.Ok(new Submitted(motion.MotionId, motion.Stage), 202);
+    }
+
+    /// <summary>
+    /// The motion a key's first request creates, waiting a few seconds when it is not stored yet: a double click sends
+    /// both requests within milliseconds, and the second should answer like the first, not with "try again". Real
+    /// time, not the app's clock: this waits for another request, not for a deadline.
+    /// </summary>
+    private async Task<MotionRecord?> FirstRequestsMotionAsync(string motionId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var motion = await motions.GetAsync(motionId, cancellationToken);
+            if (motion is not null || attempt == 20)
+            {
+                return motion;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
     }
 
     /// <summary>What makes two submissions the same: every normalized field and each file's name and content.</summary>

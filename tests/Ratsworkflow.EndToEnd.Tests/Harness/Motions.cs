@@ -64,9 +64,16 @@ public static class Motions
     }
 
     /// <summary>The motion as <c>GET /api/motions/{id}</c> shows it to a clerk.</summary>
-    public static async Task<JsonElement> GetMotionAsync(this AppFixture app, string motionId)
+    public static Task<JsonElement> GetMotionAsync(this AppFixture app, string motionId) => app.ClerkGetAsync($"/api/motions/{motionId}");
+
+    /// <summary>How many motions titled <paramref name="title"/> the clerks' list of <paramref name="stage"/> shows (first 200).</summary>
+    public static async Task<int> CountListedAsync(this AppFixture app, string title, string stage) =>
+        (await app.ClerkGetAsync($"/api/motions?stage={stage}&pageSize=200")).GetProperty("items").EnumerateArray()
+            .Count(i => i.GetProperty("title").GetString() == title);
+
+    private static async Task<JsonElement> ClerkGetAsync(this AppFixture app, string path)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/motions/{motionId}");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.ClerkApiToken);
         using var response = await app.Http.SendAsync(request);
         response.EnsureSuccessStatusCode();

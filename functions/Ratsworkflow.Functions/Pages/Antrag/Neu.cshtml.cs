@@ -25,6 +25,13 @@ public sealed class NeuModel(OrganizationStore organizations, SubmissionService 
     [BindProperty]
     public MotionInput Input { get; set; } = new();
 
+    /// <summary>
+    /// One key per filled-in form (a hidden field), sent as the submission's idempotency key: a double click or a
+    /// resent POST answers with the motion of the first instead of creating a second (<see cref="SubmissionKeys"/>).
+    /// </summary>
+    [BindProperty]
+    public string? SubmissionKey { get; set; }
+
     public IReadOnlyList<SelectListItem> Factions { get; private set; } = [];
 
     public IReadOnlyList<SelectListItem> Committees { get; private set; } = [];
@@ -39,7 +46,11 @@ public sealed class NeuModel(OrganizationStore organizations, SubmissionService 
     public string AttachmentHint =>
         $"Nur PDF-Dateien, je höchstens {attachmentOptions.Value.MaxBytes / (1024 * 1024)} MB, höchstens {attachmentOptions.Value.MaxCount} Stück. Ausgewählte Dateien müssen nach einem Fehler erneut ausgewählt werden.";
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        SubmissionKey = Guid.NewGuid().ToString("N");
+        await LoadAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -61,7 +72,14 @@ public sealed class NeuModel(OrganizationStore organizations, SubmissionService 
         {
             uploads.Add(await AttachmentUpload.ReadAsync(file, attachmentOptions.Value, cancellationToken));
         }
-        var outcome = await submissions.SubmitAsync(submission, uploads, cancellationToken);
+        var key = SubmissionKey is { } k && SubmissionKeys.IsValid(k) ? k : null;
+        var outcome = await submissions.SubmitAsync(submission, uploads, cancellationToken, key);
+        if (outcome.Status == 422 && key is not null)
+        {
+            // The form was sent before and changed since (the browser's Back button): that is a new motion.
+            SubmissionKey = Guid.NewGuid().ToString("N");
+            outcome = await submissions.SubmitAsync(submission, uploads, cancellationToken, SubmissionKey);
+        }
         if (outcome.Succeeded)
         {
             return RedirectToPage("/Antrag/Gesendet", new { fraktion = submission.FactionId });
