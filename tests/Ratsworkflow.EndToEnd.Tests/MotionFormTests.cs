@@ -45,13 +45,7 @@ public sealed class MotionFormTests(AppFixture app)
         var title = Motions.UniqueTitle("Trinkwasserbrunnen in der Innenstadt");
         await using var tab = await app.OpenAsync("/antrag/neu", javaScript: false);
         var page = tab.Page;
-        await page.GetByLabel("Fraktion oder Gruppe").SelectOptionAsync("gruene");
-        await page.GetByLabel("Ihr Name").FillAsync("Jonas Weber");
-        await page.GetByLabel("Ihre E-Mail-Adresse").FillAsync("jonas.weber@example.org");
-        await page.GetByLabel("Titel des Antrags").FillAsync(title);
-        await page.GetByLabel("Beschlussvorschlag").FillAsync("Die Stadt stellt fünf Trinkwasserbrunnen auf.");
-        await page.GetByLabel("Begründung").FillAsync("Hitzesommer.");
-        await page.GetByLabel("Nein").CheckAsync();
+        await page.FillMotionFormAsync(title, "Die Stadt stellt fünf Trinkwasserbrunnen auf.", "Hitzesommer.", beirat: false);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Antrag absenden" }).ClickAsync();
 
@@ -66,13 +60,7 @@ public sealed class MotionFormTests(AppFixture app)
         var title = Motions.UniqueTitle("Sitzbänke am Stadtwall");
         await using var tab = await app.OpenAsync("/antrag/neu");
         var page = tab.Page;
-        await page.GetByLabel("Fraktion oder Gruppe").SelectOptionAsync("gruene");
-        await page.GetByLabel("Ihr Name").FillAsync("Jonas Weber");
-        await page.GetByLabel("Ihre E-Mail-Adresse").FillAsync("jonas.weber@example.org");
-        await page.GetByLabel("Titel des Antrags").FillAsync(title);
-        await page.GetByLabel("Beschlussvorschlag").FillAsync("Die Stadt stellt zehn Sitzbänke auf.");
-        await page.GetByLabel("Begründung").FillAsync("Mehr Aufenthaltsqualität.");
-        await page.GetByLabel("Nein").CheckAsync();
+        await page.FillMotionFormAsync(title, "Die Stadt stellt zehn Sitzbänke auf.", "Mehr Aufenthaltsqualität.", beirat: false);
         // What a double click sends: the same form twice, with the browser's cookies, at the same moment.
         var fields = await page.Locator("form.form").EvaluateAsync<Dictionary<string, string>>(
             "f => Object.fromEntries([...new FormData(f)].filter(([, v]) => typeof v === 'string'))");
@@ -97,13 +85,7 @@ public sealed class MotionFormTests(AppFixture app)
         var title = Motions.UniqueTitle("Lärmschutz an der B27");
         await using var tab = await app.OpenAsync("/antrag/neu");
         var page = tab.Page;
-        await page.GetByLabel("Fraktion oder Gruppe").SelectOptionAsync("gruene");
-        await page.GetByLabel("Ihr Name").FillAsync("Jonas Weber");
-        await page.GetByLabel("Ihre E-Mail-Adresse").FillAsync("jonas.weber@example.org");
-        await page.GetByLabel("Titel des Antrags").FillAsync(title);
-        await page.GetByLabel("Beschlussvorschlag").FillAsync("Die Stadt beantragt Lärmschutz.");
-        await page.GetByLabel("Begründung").FillAsync("Anwohnende klagen.");
-        await page.GetByLabel("Ja").CheckAsync();
+        await page.FillMotionFormAsync(title, "Die Stadt beantragt Lärmschutz.", "Anwohnende klagen.", beirat: true);
         var pdf = new FilePayload { Name = "Lärmkarte.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7\n%âãÏÓ\n"u8.ToArray() };
         var fake = new FilePayload { Name = "Foto.pdf", MimeType = "application/pdf", Buffer = "GIF89a"u8.ToArray() };
 
