@@ -70,6 +70,13 @@ public sealed class MotionStore(TableServiceClient tables, MotionIndex index)
         await _table.SubmitTransactionAsync(actions, cancellationToken);
     }
 
+    /// <summary>Adds one timeline entry and leaves the record alone (a clerk's retry, recorded once it took effect).</summary>
+    public async Task AppendTimelineAsync(string motionId, string key, TimelineEntry entry, CancellationToken cancellationToken = default)
+    {
+        await EnsureTableAsync();
+        await _table.UpsertEntityAsync(MotionRows.ToEntity(motionId, key, entry), TableUpdateMode.Replace, cancellationToken);
+    }
+
     /// <summary>
     /// Rewrites the record and every timeline row (the retention job erasing personal data). The record goes in the
     /// last batch, guarded by its ETag: an interrupted or raced rewrite leaves it unchanged, so the next run repeats it.

@@ -113,12 +113,22 @@ public sealed class CommandService(
         {
             return Outcomes.Fail<MotionRecord>(404, Outcomes.NotFound);
         }
-        if (motion.Stage != MotionStage.Failed || !await engine.RewindInstanceAsync(motionId, cancellationToken))
+        const string refused = "Dieser Antrag hat keinen fehlgeschlagenen Schritt, der wiederholt werden kann.";
+        if (motion.Stage != MotionStage.Failed)
         {
-            return Outcomes.Fail<MotionRecord>(409, "Dieser Antrag hat keinen fehlgeschlagenen Schritt, der wiederholt werden kann.");
+            return Outcomes.Fail<MotionRecord>(409, refused);
         }
+        // The record goes back first: once rewound, the step may run and save at once, and a restore written after
+        // it would overwrite what the step saved.
         var restored = motion with { Stage = motion.StageBeforeFailure ?? MotionStage.Registered, StageBeforeFailure = null, FailureReason = null, Status = "Fehlgeschlagener Schritt wird wiederholt" };
-        await motions.SaveAsync(motion, restored, [($"retry|{clock.GetUtcNow().UtcTicks}", new TimelineEntry(clock.GetUtcNow(), "retry", "Fehlgeschlagener Schritt wird wiederholt.", "Ratsbüro"))], cancellationToken);
+        await motions.SaveAsync(motion, restored, [], cancellationToken);
+        if (!await engine.RewindInstanceAsync(motionId, cancellationToken))
+        {
+            await motions.SaveAsync(restored, motion, [], cancellationToken);
+            return Outcomes.Fail<MotionRecord>(409, refused);
+        }
+        var now = clock.GetUtcNow();
+        await motions.AppendTimelineAsync(motionId, $"retry|{now.UtcTicks}", new TimelineEntry(now, "retry", "Fehlgeschlagener Schritt wird wiederholt.", "Ratsbüro"), cancellationToken);
         return Outcomes.Ok(restored);
     }
 
