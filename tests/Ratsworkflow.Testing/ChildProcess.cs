@@ -55,11 +55,16 @@ public sealed class ChildProcess : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task WaitForPortAsync(int port, TimeSpan timeout)
+    /// <param name="owner">The process that should listen: its exit ends the wait at once, with what it printed.</param>
+    public static async Task WaitForPortAsync(int port, TimeSpan timeout, ChildProcess? owner = null)
     {
         var until = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < until)
         {
+            if (owner is { HasExited: true })
+            {
+                throw new InvalidOperationException($"The process exited before it listened on port {port}: {owner.Output}");
+            }
             try
             {
                 using var client = new TcpClient();

@@ -26,8 +26,8 @@ public sealed class MailDev : IAsyncDisposable
         var web = ChildProcess.FreeTcpPort();
         var process = ChildProcess.Start(RepositoryPaths.NodeBin("maildev"),
             ["--smtp", smtp.ToString(), "--web", web.ToString(), "--ip", "127.0.0.1", "--silent"]);
-        await ChildProcess.WaitForPortAsync(smtp, TimeSpan.FromSeconds(180));
-        await ChildProcess.WaitForPortAsync(web, TimeSpan.FromSeconds(180));
+        await ChildProcess.WaitForPortAsync(smtp, TimeSpan.FromSeconds(180), process);
+        await ChildProcess.WaitForPortAsync(web, TimeSpan.FromSeconds(180), process);
         return new MailDev(process, smtp, web);
     }
 
