@@ -14,6 +14,8 @@ public static class TestOrchestrations
         .AddOrchestrator<TimeoutThenEventOrchestrator>()
         .AddOrchestrator<LongTimerOrchestrator>()
         .AddOrchestrator<CounterOrchestrator>()
+        .AddOrchestrator<FlakyBeforeDeadlineOrchestrator>()
+        .AddOrchestrator<BrokenOrchestrator>()
         .AddActivity<AddActivity>()
         .AddActivity<FailActivity>()
         .AddActivity<FlakyActivity>();
@@ -110,6 +112,26 @@ public sealed class RetryOrchestrator : TaskOrchestrator<RetryInput, string>
 }
 
 public sealed record RetryInput(int Failures, int Attempts);
+
+/// <summary>Sets a deadline a day ahead, then calls Flaky once without retries, and ends when both are done.</summary>
+public sealed class FlakyBeforeDeadlineOrchestrator : TaskOrchestrator<int, string>
+{
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, int failures)
+    {
+        var deadline = context.CreateTimer(context.CurrentUtcDateTime.AddDays(1), CancellationToken.None);
+        var result = await context.CallActivityAsync<string>(nameof(FlakyActivity), failures);
+        context.SetCustomStatus("called");
+        await deadline;
+        return result;
+    }
+}
+
+/// <summary>Fails by itself, with no activity involved: a bug in the code.</summary>
+public sealed class BrokenOrchestrator : TaskOrchestrator<string?, string>
+{
+    public override Task<string> RunAsync(TaskOrchestrationContext context, string? input) =>
+        throw new InvalidOperationException("Fehler im Code");
+}
 
 public sealed class ApprovalOrchestrator : TaskOrchestrator<string?, string>
 {

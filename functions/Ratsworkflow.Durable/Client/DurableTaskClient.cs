@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Ratsworkflow.Durable.Storage;
+using Ratsworkflow.Durable.Worker;
 
 namespace Ratsworkflow.Durable;
 
@@ -13,9 +14,11 @@ public sealed class DurableTaskClient
     private readonly PayloadStore _payloads;
     private readonly DurableTaskRegistry _registry;
     private readonly TimeProvider _clock;
+    private readonly InstanceRewinder _rewinder;
 
-    internal DurableTaskClient(TaskHubStorage storage, InstanceStore store, PayloadStore payloads, DurableTaskRegistry registry, TimeProvider clock, IOptions<DurableTaskOptions> options)
+    internal DurableTaskClient(TaskHubStorage storage, InstanceStore store, PayloadStore payloads, DurableTaskRegistry registry, TimeProvider clock, InstanceRewinder rewinder, IOptions<DurableTaskOptions> options)
     {
+        _rewinder = rewinder;
         _storage = storage;
         _store = store;
         _payloads = payloads;
@@ -156,27 +159,11 @@ public sealed class DurableTaskClient
     }
 
     /// <summary>
-    /// Retries the step that failed as a poison message: the instance runs again from where it stopped. Returns false
-    /// when the instance did not fail that way.
+    /// Retries the step that failed: a poisoned message is sent again, an activity whose last attempt failed is called
+    /// again, and the instance runs on from where it stopped. Returns false when the instance did not fail that way.
     /// </summary>
-    public async Task<bool> RewindInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
-    {
-        var row = await _store.GetInstanceRowAsync(instanceId, cancellationToken) ?? throw new OrchestrationNotFoundException(instanceId);
-        if (row.Status != OrchestrationRuntimeStatus.Failed || row.PoisonMessage is not { } message)
-        {
-            return false;
-        }
-        var queue = Enum.Parse<QueueKind>(row.PoisonQueue ?? nameof(QueueKind.Control));
-        row.Status = OrchestrationRuntimeStatus.Running;
-        row.FailureType = null;
-        row.FailureMessage = null;
-        row.PoisonMessage = null;
-        row.PoisonQueue = null;
-        row.LastUpdatedAt = _clock.GetUtcNow();
-        await _storage.Instances.UpdateEntityAsync(row.Entity, row.ETag, TableUpdateMode.Replace, cancellationToken);
-        await _storage.SendAsync(queue, message, cancellationToken);
-        return true;
-    }
+    public Task<bool> RewindInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        _rewinder.RewindAsync(instanceId, cancellationToken);
 
     internal async Task<Page<OrchestrationMetadata>> QueryPageAsync(OrchestrationQuery query, string? continuation, CancellationToken cancellationToken)
     {

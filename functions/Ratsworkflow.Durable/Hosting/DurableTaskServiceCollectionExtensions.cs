@@ -27,6 +27,7 @@ public static class DurableTaskServiceCollectionExtensions
         services.AddSingleton<TimerProcessor>();
         services.AddSingleton<PoisonHandler>();
         services.AddSingleton<FailureNotifier>();
+        services.AddSingleton<InstanceRewinder>();
         // Their constructors are internal (the storage types are not public), so they are built here.
         services.AddSingleton(sp => new DurableTaskWorker(
             sp.GetRequiredService<OrchestrationProcessor>(),
@@ -43,6 +44,7 @@ public static class DurableTaskServiceCollectionExtensions
             sp.GetRequiredService<PayloadStore>(),
             sp.GetRequiredService<DurableTaskRegistry>(),
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<InstanceRewinder>(),
             sp.GetRequiredService<IOptions<DurableTaskOptions>>()));
         foreach (var type in registry.OrchestratorTypes.Concat(registry.ActivityTypes))
         {

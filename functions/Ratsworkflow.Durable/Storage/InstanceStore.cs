@@ -80,8 +80,8 @@ internal sealed class InstanceStore(TaskHubStorage storage, PayloadStore payload
             ["Events"] = await payloads.PackAsync(instanceId, Serialize(events)),
         };
 
-    public async Task<TableEntity> OutboxRowAsync(string instanceId, string executionId, int sequence, IReadOnlyList<OutboxMessage> messages) =>
-        new(instanceId, RowKeys.Outbox(executionId, sequence))
+    public async Task<TableEntity> OutboxRowAsync(string instanceId, string executionId, int sequence, IReadOnlyList<OutboxMessage> messages, string suffix = "") =>
+        new(instanceId, RowKeys.Outbox(executionId, sequence) + suffix)
         {
             ["Messages"] = await payloads.PackAsync(instanceId, Serialize(messages)),
         };

@@ -19,6 +19,9 @@ internal static class RowKeys
 
     public static string Outbox(string executionId, int sequence) => $"o|{executionId}|{sequence:D6}";
 
+    /// <summary>A rewind's outbox row sorts after the failed step's own, whose cancellations it undoes.</summary>
+    public const string RewindSuffix = "|rewind";
+
     public static string Start(string executionId) => $"i|0start|{executionId}";
 
     public static string Completion(string executionId, int taskId) => $"i|t|{executionId}|{taskId:D6}";

@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Ratsworkflow.Durable;
+using Ratsworkflow.Functions.Email;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Workflow;
 using Ratsworkflow.Testing;
@@ -13,7 +14,8 @@ namespace Ratsworkflow.Functions.Tests.Workflow;
 
 /// <summary>
 /// A message the engine cannot process must not stop the other motions. One that names no instance only ends in the
-/// poison queue; one that belongs to a motion makes it show as failed on the dashboard until a clerk retries it.
+/// poison queue; one that belongs to a motion makes it show as failed on the dashboard until a clerk retries it. A
+/// step that fails all its attempts (a mail server down for half an hour) shows the same way and is retried the same.
 /// </summary>
 public sealed class PoisonRecoveryTests(AzuriteFixture azurite, MailDevFixture mail) : IClassFixture<AzuriteFixture>, IClassFixture<MailDevFixture>
 {
@@ -47,7 +49,7 @@ public sealed class PoisonRecoveryTests(AzuriteFixture azurite, MailDevFixture m
     [Fact]
     public async Task FailingStep_UntilMaxDequeueCount_ShowsFailedAndRetryCompletesTheMotion()
     {
-        var storageDown = new StorageSwitch();
+        var storageDown = new OutageSwitch();
         await using var app = await WorkflowApp.StartAsync(azurite.ConnectionString, mail.MailDev,
             configure: builder => builder.Services.AddTransient(sp =>
                 storageDown.IsDown ? throw new InvalidOperationException("Speicher nicht erreichbar (Test)") : ActivatorUtilities.CreateInstance<WorkflowServices>(sp)));
@@ -85,6 +87,59 @@ public sealed class PoisonRecoveryTests(AzuriteFixture azurite, MailDevFixture m
         await failing.WaitForStageAsync(MotionStage.Decided);
     }
 
+    [Fact]
+    public async Task FailingActivity_AfterAllItsAttempts_ShowsFailedAndRetrySendsTheMailOnce()
+    {
+        var mailDown = new OutageSwitch();
+        await using var app = await WorkflowApp.StartAsync(azurite.ConnectionString, mail.MailDev,
+            configure: builder => FailMailsWhile(builder, mailDown));
+        var motion = new Scenario(app);
+        await motion.SubmitAsync(beiratReview: false, "ausschuss-soziales");
+        await motion.ConfirmFromMailAsync();
+        await motion.WaitForStageAsync(MotionStage.Consultation);
+
+        mailDown.IsDown = true;
+        var meeting = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(30);
+        Assert.Equal(HttpStatusCode.OK, (await motion.ScheduleAsync("ausschuss-soziales", meeting)).StatusCode);
+        for (var attempt = 1; attempt < Activities.Retry.Retry!.MaxNumberOfAttempts; attempt++)
+        {
+            // Each attempt's failure sets the timer of the next (10 s up to 810 s on the workflow's clock).
+            await motion.WaitForHistoryAsync(h => h.Count(e => e.Type == HistoryEventType.TaskFailed) >= attempt);
+            app.Clock.Advance(TimeSpan.FromMinutes(15));
+        }
+        var failed = await motion.WaitForStageAsync(MotionStage.Failed);
+        mailDown.IsDown = false;
+
+        Assert.Contains("SMTP nicht erreichbar (Test)", failed.StatusText + await app.Clerk.GetStringAsync($"/api/motions/{motion.MotionId}"), StringComparison.Ordinal);
+        Assert.Equal(0, await motion.CountMailsAsync("gruene-fraktion@example.org", "Beratung terminiert"));
+
+        var retry = await app.Clerk.PostAsync($"/api/motions/{motion.MotionId}/retry", null);
+
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        await motion.MailAsync("gruene-fraktion@example.org", "Beratung terminiert");
+        await motion.WaitForStageAsync(MotionStage.Consultation, m => m.Consultations[0].MeetingDate == meeting);
+        app.Clock.Advance(meeting.ToDateTime(TimeOnly.MinValue) - app.Clock.GetUtcNow().UtcDateTime.Date);
+        Assert.True((await motion.ResultAsync("ausschuss-soziales", "approved")).IsSuccessStatusCode);
+        await motion.MailAsync("gruene-fraktion@example.org", "Ergebnis");
+        Assert.Equal(1, await motion.CountMailsAsync("gruene-fraktion@example.org", "Beratung terminiert"));
+        await motion.MeetAsync("rat", "approved");
+        await motion.WaitForStageAsync(MotionStage.Decided);
+        Assert.Equal(HttpStatusCode.Conflict, (await app.Clerk.PostAsync($"/api/motions/{motion.MotionId}/retry", null)).StatusCode);
+    }
+
+    /// <summary>Wraps the app's mail transport (ledger and SMTP) so that every send fails while the switch is down.</summary>
+    private static void FailMailsWhile(WebApplicationBuilder builder, OutageSwitch down)
+    {
+        var registered = builder.Services.Last(d => d.ServiceType == typeof(IEmailTransport)).ImplementationFactory!;
+        builder.Services.AddSingleton<IEmailTransport>(sp => new SwitchedTransport((IEmailTransport)registered(sp), down));
+    }
+
+    private sealed class SwitchedTransport(IEmailTransport inner, OutageSwitch down) : IEmailTransport
+    {
+        public Task SendAsync(EmailMessage message, CancellationToken cancellationToken) =>
+            down.IsDown ? throw new EmailDeliveryException("SMTP nicht erreichbar (Test)") : inner.SendAsync(message, cancellationToken);
+    }
+
     private static async Task<int> CountAsync(QueueServiceClient queues, string name)
     {
         var properties = await queues.GetQueueClient(name).GetPropertiesAsync();
@@ -104,7 +159,7 @@ public sealed class PoisonRecoveryTests(AzuriteFixture azurite, MailDevFixture m
         }
     }
 
-    private sealed class StorageSwitch
+    private sealed class OutageSwitch
     {
         public volatile bool IsDown;
     }
