@@ -51,6 +51,29 @@ public sealed class RewindTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task RewindInstanceAsync_FiveAtOnce_OneWinsAndItsCallbackRunsBeforeTheCallIsSent()
+    {
+        await using var engine = await EngineHost.StartAsync(azurite.ConnectionString);
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(nameof(RetryOrchestrator), new RetryInput(Failures: 1, Attempts: 1));
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, (await engine.WaitForCompletionAsync(id)).RuntimeStatus);
+        var callbacks = 0;
+        var callsWhileCallbackRan = -1;
+        async Task BeforeResuming(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref callbacks);
+            await Task.Delay(100, cancellationToken);
+            callsWhileCallbackRan = FlakyActivity.CallsFor(id);
+        }
+
+        var rewound = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => engine.Client.RewindInstanceAsync(id, BeforeResuming)));
+
+        Assert.Single(rewound, r => r);
+        Assert.Equal(1, callbacks);
+        Assert.Equal(1, callsWhileCallbackRan);
+        Assert.Equal("ok after 2", (await engine.WaitForCompletionAsync(id)).ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task RewindInstanceAsync_CodeFailedOrNotFailed_ReturnsFalseAndChangesNothing()
     {
         await using var engine = await EngineHost.StartAsync(azurite.ConnectionString);

@@ -160,10 +160,12 @@ public sealed class DurableTaskClient
 
     /// <summary>
     /// Retries the step that failed: a poisoned message is sent again, an activity whose last attempt failed is called
-    /// again, and the instance runs on from where it stopped. Returns false when the instance did not fail that way.
+    /// again, and the instance runs on from where it stopped. Returns false when the instance did not fail that way or
+    /// another rewind won. <paramref name="beforeResuming"/> runs only for the rewind that won, before the instance can
+    /// take its next step (e.g. to put the app's own record back, which the step may then change).
     /// </summary>
-    public Task<bool> RewindInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
-        _rewinder.RewindAsync(instanceId, cancellationToken);
+    public Task<bool> RewindInstanceAsync(string instanceId, Func<CancellationToken, Task>? beforeResuming = null, CancellationToken cancellationToken = default) =>
+        _rewinder.RewindAsync(instanceId, beforeResuming, cancellationToken);
 
     internal async Task<Page<OrchestrationMetadata>> QueryPageAsync(OrchestrationQuery query, string? continuation, CancellationToken cancellationToken)
     {

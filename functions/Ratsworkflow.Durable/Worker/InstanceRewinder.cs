@@ -8,10 +8,12 @@ namespace Ratsworkflow.Durable.Worker;
 /// Lets a failed instance run again from where it stopped. A poisoned message is sent again as it was. An activity
 /// whose last attempt failed is called once more: the failed step's record of that failure and of the instance's end
 /// is taken out of the history, so the replayed code waits at the same call again, and the call is sent anew.
+/// Each rewind is one ETag-guarded write of the instance row, so of two at once only one wins; the winner's
+/// <c>beforeResuming</c> runs after that write and before anything is sent, while nothing can run the instance yet.
 /// </summary>
 internal sealed class InstanceRewinder(TaskHubStorage storage, InstanceStore store, OutboxSender outbox, TimeProvider clock)
 {
-    public async Task<bool> RewindAsync(string instanceId, CancellationToken cancellationToken)
+    public async Task<bool> RewindAsync(string instanceId, Func<CancellationToken, Task>? beforeResuming, CancellationToken cancellationToken)
     {
         var row = await store.GetInstanceRowAsync(instanceId, cancellationToken) ?? throw new OrchestrationNotFoundException(instanceId);
         if (row.Status != OrchestrationRuntimeStatus.Failed)
@@ -19,20 +21,27 @@ internal sealed class InstanceRewinder(TaskHubStorage storage, InstanceStore sto
             return false;
         }
         return row.PoisonMessage is { } message
-            ? await ResendPoisonedAsync(row, message, cancellationToken)
-            : await RecallFailedActivitiesAsync(instanceId, cancellationToken);
+            ? await ResendPoisonedAsync(row, message, beforeResuming, cancellationToken)
+            : await RecallFailedActivitiesAsync(instanceId, beforeResuming, cancellationToken);
     }
 
-    private async Task<bool> ResendPoisonedAsync(InstanceRow row, string message, CancellationToken cancellationToken)
+    private async Task<bool> ResendPoisonedAsync(InstanceRow row, string message, Func<CancellationToken, Task>? beforeResuming, CancellationToken cancellationToken)
     {
         var queue = Enum.Parse<QueueKind>(row.PoisonQueue ?? nameof(QueueKind.Control));
         MarkRunning(row);
-        await storage.Instances.UpdateEntityAsync(row.Entity, row.ETag, TableUpdateMode.Replace, cancellationToken);
-        await storage.SendAsync(queue, message, cancellationToken);
+        try
+        {
+            await storage.Instances.UpdateEntityAsync(row.Entity, row.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            return false;
+        }
+        await ResumeAsync(beforeResuming, () => storage.SendAsync(queue, message, cancellationToken), cancellationToken);
         return true;
     }
 
-    private async Task<bool> RecallFailedActivitiesAsync(string instanceId, CancellationToken cancellationToken)
+    private async Task<bool> RecallFailedActivitiesAsync(string instanceId, Func<CancellationToken, Task>? beforeResuming, CancellationToken cancellationToken)
     {
         var loaded = await store.LoadAsync(instanceId, cancellationToken);
         if (loaded is null || loaded.Row.Status != OrchestrationRuntimeStatus.Failed || loaded.Row.HistorySequence == 0)
@@ -75,9 +84,28 @@ internal sealed class InstanceRewinder(TaskHubStorage storage, InstanceStore sto
             // Another rewind or a purge got there first.
             return false;
         }
-        await outbox.SendAsync(instanceId, messages, cancellationToken);
-        await store.DeleteRowsAsync(instanceId, [RowKeys.Outbox(row.ExecutionId, sequence) + RowKeys.RewindSuffix], cancellationToken);
+        await ResumeAsync(beforeResuming, async () =>
+        {
+            await outbox.SendAsync(instanceId, messages, cancellationToken);
+            await store.DeleteRowsAsync(instanceId, [RowKeys.Outbox(row.ExecutionId, sequence) + RowKeys.RewindSuffix], cancellationToken);
+        }, cancellationToken);
         return true;
+    }
+
+    /// <summary>The instance is Running once rewound: it is resumed even when the caller's part failed, never left stuck.</summary>
+    private static async Task ResumeAsync(Func<CancellationToken, Task>? beforeResuming, Func<Task> resume, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (beforeResuming is not null)
+            {
+                await beforeResuming(cancellationToken);
+            }
+        }
+        finally
+        {
+            await resume();
+        }
     }
 
     /// <summary>

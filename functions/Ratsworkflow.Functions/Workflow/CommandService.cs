@@ -118,13 +118,11 @@ public sealed class CommandService(
         {
             return Outcomes.Fail<MotionRecord>(409, refused);
         }
-        // The record goes back first: once rewound, the step may run and save at once, and a restore written after
-        // it would overwrite what the step saved.
+        // The record goes back only for the retry that won the rewind (a double click must not restore twice), and
+        // before the step can run again: a restore written after the step's own save would overwrite it.
         var restored = motion with { Stage = motion.StageBeforeFailure ?? MotionStage.Registered, StageBeforeFailure = null, FailureReason = null, Status = "Fehlgeschlagener Schritt wird wiederholt" };
-        await motions.SaveAsync(motion, restored, [], cancellationToken);
-        if (!await engine.RewindInstanceAsync(motionId, cancellationToken))
+        if (!await engine.RewindInstanceAsync(motionId, token => motions.SaveAsync(motion, restored, [], token), cancellationToken))
         {
-            await motions.SaveAsync(restored, motion, [], cancellationToken);
             return Outcomes.Fail<MotionRecord>(409, refused);
         }
         var now = clock.GetUtcNow();
