@@ -23,6 +23,7 @@ internal static class Throughput
             var benchCpu = new List<double>();
             var ratios = new List<double>();
             var accepted = 0L;
+            var polls = new List<double>();
             for (var run = 0; run < options.Runs; run++)
             {
                 await using var session = await Session.StartAsync(mail, overrides: options.AppSettings);
@@ -33,6 +34,7 @@ internal static class Throughput
                 var appMeter = new CpuMeter(session.App.Pid);
                 var storageMeter = new CpuMeter(session.Storage.Pid);
                 var benchMeter = new CpuMeter(Environment.ProcessId);
+                var pollsBefore = session.Api.MotionReads;
                 var next = 0;
                 var durations = new List<double>();
                 var watch = Stopwatch.StartNew();
@@ -49,6 +51,7 @@ internal static class Throughput
                 }));
                 var elapsed = watch.Elapsed;
                 accepted += session.Api.Accepted;
+                polls.Add((session.Api.MotionReads - pollsBefore) / (double)total);
                 appCpu.Add(appMeter.Cores);
                 storageCpu.Add(storageMeter.Cores);
                 benchCpu.Add(benchMeter.Cores);
@@ -66,6 +69,8 @@ internal static class Throughput
             report.Add("throughput", $"{inFlight} in flight: motions per minute (median of {rates.Count} runs)", rates.Count == 0 ? "-" : Stats.Median(rates).ToString("F1", CultureInfo.InvariantCulture),
                 $"{total} motions per run; runs: {string.Join(", ", rates.Select(r => r.ToString("F1", CultureInfo.InvariantCulture)))}");
             report.Add("throughput", $"{inFlight} in flight: one motion, submit → decision mails (p50 / p95)", $"{Report.Ms(Stats.Median(latencies))} / {Report.Ms(Stats.Percentile(latencies, 95))}");
+            report.Add("throughput", $"{inFlight} in flight: benchmark's own stage polls per motion (median of runs)", Stats.Median(polls).ToString("F1", CultureInfo.InvariantCulture),
+                "GET /api/motions/{id} while waiting for Consultation; each is 1 Motions query");
             report.Add("throughput", $"{inFlight} in flight: CPU app / Azurite / benchmark (cores, of {Environment.ProcessorCount})", $"{Stats.Median(appCpu):F2} / {Stats.Median(storageCpu):F2} / {Stats.Median(benchCpu):F2}");
             if (ratios.Count > 0)
             {
