@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Ratsworkflow.Durable;
+using Microsoft.DurableTask.Client;
 using Ratsworkflow.Functions.Consultations;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
@@ -94,7 +94,7 @@ public sealed class AntragModel(MotionStore motions, OrganizationStore organizat
 
     public async Task<IActionResult> OnPostRetryAsync(string motionId, CancellationToken cancellationToken) =>
         await LoadAsync(motionId, cancellationToken)
-            ? Answer(await commands.RetryAsync(motionId, cancellationToken), motionId, "Der fehlgeschlagene Schritt wird wiederholt.", _ => null)
+            ? Answer(await commands.RetryAsync(motionId, Actor, cancellationToken), motionId, "Der fehlgeschlagene Schritt wird wiederholt.", _ => null)
             : NotFound();
 
     public async Task<IActionResult> OnPostEndFollowUpAsync(string motionId, CancellationToken cancellationToken) =>
@@ -157,8 +157,8 @@ public sealed class AntragModel(MotionStore motions, OrganizationStore organizat
         FollowUpRunning = record.Stage == MotionStage.Decided
             && !found.Timeline.Any(e => e.Type == "followUpEnded")
             && await engine.GetInstanceAsync(motionId, getInputsAndOutputs: true, cancellationToken) is { } instance
-            && !instance.RuntimeStatus.IsTerminal()
-            && DataConverter.Deserialize<MotionWorkflowInput?>(instance.SerializedInput)?.FollowUp is not null;
+            && instance.IsRunning
+            && instance.ReadInputAs<MotionWorkflowInput>()?.FollowUp is not null;
         return true;
     }
 
