@@ -65,6 +65,8 @@ public sealed class CommandService(
         }
         return motion.Stage != MotionStage.Decided
             ? Outcomes.Fail<MotionRecord>(409, "Eine Wiedervorlage gibt es erst nach dem Beschluss.")
+            : motion.FollowUpInterval is null
+            ? Outcomes.Fail<MotionRecord>(409, "Für diesen Antrag läuft keine Wiedervorlage.")
             : await SendAsync(motion, new MotionCommand(NewId(), MotionCommandType.EndFollowUp, clerk), cancellationToken);
     }
 

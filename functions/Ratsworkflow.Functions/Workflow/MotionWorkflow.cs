@@ -55,7 +55,9 @@ public sealed class MotionWorkflow
 
     /// <summary>Answers a command that does not fit where the motion stands, with a 409 and a German reason.</summary>
     public Task RefuseAsync(MotionCommand command, string detail) =>
-        RunAsync(WorkflowSteps.RefuseCommand, new RefusalInput(command.CommandId, 409, detail));
+        RunAsync(WorkflowSteps.RefuseCommand, new RefusalInput(command.CommandId, 409, command.Type == MotionCommandType.Retry
+            ? "Dieser Antrag hat keinen fehlgeschlagenen Schritt, der wiederholt werden kann."
+            : detail));
 
     /// <summary>Answers the commands that arrived but will never be read: the run ends or continues as new.</summary>
     public async Task RefuseArrivedAsync(string detail)

@@ -32,15 +32,16 @@ public sealed class ApplyConsultationCommand(WorkflowServices services) : Motion
             return new ConsultationApplied([], null, services.Now);
         }
         var state = input.State.ApplyAll(decision.Events);
+        var followUp = state.IsDecided && input.FollowUpAfter is { } interval && interval > TimeSpan.Zero ? interval : (TimeSpan?)null;
         var after = ConsultationText.Project(motion, state, catalog, catalog.Body.TimeZone)
             .WithAck(CommandAck.Ok(input.CommandId, decision.Events.Count == 0 ? "Keine Änderung." : null)) with
         {
             // A rerun of this step keeps the time of its first run.
             DecidedAt = state.IsDecided ? motion.DecidedAt ?? services.Now : null,
+            FollowUpInterval = followUp,
         };
         await services.SaveAsync(step, motion, after, decision.Events.Select(e => services.Entry("consultation", ConsultationText.Describe(e, catalog), input.Actor)).ToArray());
         await ConsultationMail.SendAsync(services, step, after, catalog, decision.Events, state);
-        var followUp = state.IsDecided && input.FollowUpAfter is { } interval && interval > TimeSpan.Zero ? interval : (TimeSpan?)null;
         return new ConsultationApplied(decision.Events, followUp, after.DecidedAt ?? services.Now);
     }
 }

@@ -65,7 +65,7 @@ public sealed class EndFollowUp(WorkflowServices services) : MotionStep<CommandI
     protected override async Task<bool> RunAsync(StepContext step, CommandInput input)
     {
         var (motion, _) = await services.LoadAsync(step);
-        var ended = motion.WithAck(CommandAck.Ok(input.CommandId, "Die Wiedervorlage ist beendet.")) with { Status = "Beschlossen, Wiedervorlage beendet" };
+        var ended = motion.WithAck(CommandAck.Ok(input.CommandId, "Die Wiedervorlage ist beendet.")) with { Status = "Beschlossen, Wiedervorlage beendet", FollowUpInterval = null };
         await services.SaveAsync(step, motion, ended, services.Entry("followUpEnded", "Wiedervorlage beendet.", input.Actor));
         return true;
     }

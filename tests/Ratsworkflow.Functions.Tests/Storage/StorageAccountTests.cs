@@ -9,12 +9,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Ratsworkflow.Durable;
-using Ratsworkflow.Functions.FunctionsHost;
+using Microsoft.DurableTask.Client;
 using Ratsworkflow.Functions.Storage;
 using Xunit;
 
-namespace Ratsworkflow.Functions.Tests.FunctionsHost;
+namespace Ratsworkflow.Functions.Tests.Storage;
 
 /// <summary>
 /// The section <c>Storage</c> as infra/modules/appsettings.bicep sets it (identity-based, no keys) and as local runs
@@ -96,10 +95,10 @@ public sealed class StorageAccountTests
     }
 
     [Fact]
-    public void App_FunctionsModeWithoutStorageSettings_FailsAtStart()
+    public void App_InAzureWithoutStorageSettings_FailsAtStart()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.Configuration.AddInMemoryCollection([new(FunctionsHostMode.PortKey, "7071"), new(StorageRegistration.ConnectionStringKey, "")]);
+        builder.Configuration.AddInMemoryCollection([new("FUNCTIONS_WORKER_RUNTIME", "dotnet-isolated"), new(StorageRegistration.ConnectionStringKey, "")]);
 
         var error = Assert.Throws<InvalidOperationException>(() => builder.AddRatsworkflow());
 
@@ -120,16 +119,11 @@ public sealed class StorageAccountTests
             new Uri(Identity["Storage:tableServiceUri"]!), new Uri(Identity["Storage:queueServiceUri"]!), new Uri(Identity["Storage:blobServiceUri"]!), credential));
         await using var app = builder.Build();
 
-        var engine = app.Services.GetRequiredService<IOptions<DurableTaskOptions>>().Value;
-        Assert.Same(credential, engine.Credential);
-        Assert.Equal(new Uri(Identity["Storage:tableServiceUri"]!), engine.TableServiceUri);
-        Assert.Equal(new Uri(Identity["Storage:queueServiceUri"]!), engine.QueueServiceUri);
-        Assert.Equal(new Uri(Identity["Storage:blobServiceUri"]!), engine.BlobServiceUri);
         Assert.Equal("stgoettingen", app.Services.GetRequiredService<TableServiceClient>().AccountName);
         Assert.Equal(new Uri(Identity["Storage:queueServiceUri"]!), app.Services.GetRequiredService<QueueServiceClient>().Uri);
         Assert.Equal(new Uri(Identity["Storage:blobServiceUri"]!), app.Services.GetRequiredService<BlobServiceClient>().Uri);
 
-        // The engine's own clients (TaskHubStorage) ask the credential for a storage token before any request.
+        // The engine's own clients (DurableTask.AzureStorage) ask the credential for a storage token before any request.
         var client = app.Services.GetRequiredService<DurableTaskClient>();
         await Assert.ThrowsAnyAsync<Exception>(() => client.GetInstanceAsync("a-motion"));
         Assert.Equal(["https://storage.azure.com/.default"], credential.Scopes.Distinct());
