@@ -29,7 +29,7 @@ public static class WebRegistration
         services.AddProblemDetails();
         services.AddOptions<WebOptions>()
             .Bind(builder.Configuration.GetSection(WebOptions.Section))
-            // ./run.sh runs in Development: there the pattern library is at hand without extra configuration.
+            // `./run.sh --development` (Development): the pattern library is at hand without extra configuration.
             .PostConfigure(options => options.PatternLibrary |= builder.Environment.IsDevelopment());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WebOptions>>().Value);
         services.AddRazorPages(options =>
