@@ -10,12 +10,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Ratsworkflow.Functions.Security;
+using Ratsworkflow.Testing;
 
 namespace Ratsworkflow.Functions.Tests.Security;
 
 /// <summary>
 /// The real app (AddRatsworkflow/MapRatsworkflow) in-process on a free loopback port, plus probe endpoints that
-/// stand for the clerk API, a clerk page and a token link. No storage is touched.
+/// stand for the clerk API, a clerk page and a token link. Storage is out of reach unless a test configures one.
 /// </summary>
 internal sealed class SecurityTestApp : IAsyncDisposable
 {
@@ -24,6 +25,9 @@ internal sealed class SecurityTestApp : IAsyncDisposable
     public const string TokenApi = "/api/probe/token";
     public const string SubmissionApi = "/api/probe/submission";
     public const string CookieSignIn = "/probe/signin";
+
+    /// <summary>A storage account on a port nobody listens on.</summary>
+    public static readonly string UnreachableStorage = UnreachableAt(ChildProcess.FreeTcpPort());
 
     private readonly WebApplication _app;
 
@@ -42,8 +46,13 @@ internal sealed class SecurityTestApp : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        // Empty unless a test sets it, whatever the machine's environment variables say.
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [ClerkApiToken.ConfigurationKey] = "" });
+        // Empty unless a test sets it, whatever the machine's environment variables say; storage out of reach unless a
+        // test gives one (not the development default, which may be somebody's running Azurite).
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [ClerkApiToken.ConfigurationKey] = "",
+            ["Storage:ConnectionString"] = UnreachableStorage,
+        });
         builder.Configuration.AddInMemoryCollection(settings);
         var logs = new LogCapture();
         builder.Logging.AddProvider(logs);
@@ -63,6 +72,10 @@ internal sealed class SecurityTestApp : IAsyncDisposable
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(address) };
         return new SecurityTestApp(app, client, logs);
     }
+
+    private static string UnreachableAt(int port) =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={Convert.ToBase64String(new byte[64])};" +
+        $"TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
 
     public async ValueTask DisposeAsync()
     {
