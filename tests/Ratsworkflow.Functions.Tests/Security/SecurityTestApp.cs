@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -39,12 +38,36 @@ internal sealed class SecurityTestApp : IAsyncDisposable
     }
 
     public HttpClient Client { get; }
+
+    /// <summary>Sends a request with a browser's cookies and keeps what the answer sets.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, CookieJar cookies, HttpContent? content = null, string? header = null, string? value = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        if (cookies.Header is { Length: > 0 } cookie)
+        {
+            request.Headers.Add("Cookie", cookie);
+        }
+        if (header is not null)
+        {
+            request.Headers.Add(header, value);
+        }
+        var response = await Client.SendAsync(request);
+        cookies.Take(response);
+        return response;
+    }
     public LogCapture Logs { get; }
     public IConfiguration Configuration => _app.Configuration;
 
-    public static async Task<SecurityTestApp> StartAsync(string environment, IDictionary<string, string?> settings)
+    /// <param name="clock">The app's clock, e.g. a FakeTimeProvider for session lifetimes; the system clock if null.</param>
+    public static async Task<SecurityTestApp> StartAsync(string environment, IDictionary<string, string?> settings, TimeProvider? clock = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = environment,
+            ContentRootPath = AppContext.BaseDirectory,
+            // Razor pages are found in the application's assembly, which in a test host is not the entry assembly.
+            ApplicationName = typeof(Startup).Assembly.GetName().Name,
+        });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         // Empty unless a test sets it, whatever the machine's environment variables say; storage out of reach unless a
         // test gives one (not the development default, which may be somebody's running Azurite).
@@ -57,6 +80,10 @@ internal sealed class SecurityTestApp : IAsyncDisposable
         var logs = new LogCapture();
         builder.Logging.AddProvider(logs);
         builder.AddRatsworkflow();
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
 
         var app = builder.Build();
         app.MapRatsworkflow();
@@ -64,8 +91,7 @@ internal sealed class SecurityTestApp : IAsyncDisposable
         app.MapGet(ClerkPage, () => "dashboard").RequireAuthorization(ClerkAuthentication.PolicyName);
         app.MapGet(TokenApi, () => "ok").RequireRateLimiting(RateLimitPolicies.Token);
         app.MapGet(SubmissionApi, () => "ok").RequireRateLimiting(RateLimitPolicies.Submission);
-        app.MapPost(CookieSignIn, (HttpContext c) => c.SignInAsync(ClerkAuthentication.CookieScheme,
-            ClerkAuthentication.CreatePrincipal("ratsbuero@example.org", ClerkAuthentication.CookieScheme)));
+        app.MapPost(CookieSignIn, (HttpContext c) => c.RequestServices.GetRequiredService<ClerkSessions>().SignInAsync(c, "ratsbuero@example.org", c.RequestAborted));
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
