@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -24,6 +25,7 @@ internal sealed class SecurityTestApp : IAsyncDisposable
     public const string TokenApi = "/api/probe/token";
     public const string SubmissionApi = "/api/probe/submission";
     public const string CookieSignIn = "/probe/signin";
+    public const string AntiforgeryToken = "/probe/antiforgery";
 
     /// <summary>A storage account on a port nobody listens on.</summary>
     public static readonly string UnreachableStorage = UnreachableAt(ChildProcess.FreeTcpPort());
@@ -88,6 +90,9 @@ internal sealed class SecurityTestApp : IAsyncDisposable
         var app = builder.Build();
         app.MapRatsworkflow();
         app.MapGet(ClerkApi, (HttpContext c) => c.User.Identity!.Name).RequireAuthorization(ClerkAuthentication.PolicyName);
+        app.MapPost(ClerkApi, (HttpContext c) => c.User.Identity!.Name).RequireAuthorization(ClerkAuthentication.PolicyName);
+        // What a clerk page would embed for its own scripts: the request token (the cookie half comes as Set-Cookie).
+        app.MapGet(AntiforgeryToken, (HttpContext c, IAntiforgery antiforgery) => antiforgery.GetAndStoreTokens(c).RequestToken);
         app.MapGet(ClerkPage, () => "dashboard").RequireAuthorization(ClerkAuthentication.PolicyName);
         app.MapGet(TokenApi, () => "ok").RequireRateLimiting(RateLimitPolicies.Token);
         app.MapGet(SubmissionApi, () => "ok").RequireRateLimiting(RateLimitPolicies.Submission);
