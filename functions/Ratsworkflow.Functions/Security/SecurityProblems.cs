@@ -20,7 +20,7 @@ internal static class SecurityProblems
 
     public static Task TooManyRequestsAsync(HttpContext context, int retryAfterSeconds) =>
         WriteAsync(context, StatusCodes.Status429TooManyRequests, "Zu viele Anfragen",
-            $"Zu viele Anfragen von Ihrer Adresse. Bitte versuchen Sie es in {retryAfterSeconds} Sekunden erneut.");
+            $"Zu viele Anfragen von Ihrer Adresse. Bitte versuchen Sie es in {Wording.GermanText.Duration(TimeSpan.FromSeconds(retryAfterSeconds))} ({retryAfterSeconds} Sekunden) erneut.");
 
     private static Task WriteAsync(HttpContext context, int status, string title, string detail)
     {

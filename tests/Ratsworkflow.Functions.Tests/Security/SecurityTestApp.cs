@@ -24,6 +24,7 @@ internal sealed class SecurityTestApp : IAsyncDisposable
     public const string ClerkPage = "/probe/dashboard";
     public const string TokenApi = "/api/probe/token";
     public const string SubmissionApi = "/api/probe/submission";
+    public const string SubmissionPage = "/probe/formular";
     public const string CookieSignIn = "/probe/signin";
     public const string AntiforgeryToken = "/probe/antiforgery";
 
@@ -96,6 +97,7 @@ internal sealed class SecurityTestApp : IAsyncDisposable
         app.MapGet(ClerkPage, () => "dashboard").RequireAuthorization(ClerkAuthentication.PolicyName);
         app.MapGet(TokenApi, () => "ok").RequireRateLimiting(RateLimitPolicies.Token);
         app.MapGet(SubmissionApi, () => "ok").RequireRateLimiting(RateLimitPolicies.Submission);
+        app.MapPost(SubmissionPage, () => Results.Content("<p>ok</p>", "text/html")).RequireRateLimiting(RateLimitPolicies.Submission);
         app.MapPost(CookieSignIn, (HttpContext c) => c.RequestServices.GetRequiredService<ClerkSessions>().SignInAsync(c, "ratsbuero@example.org", c.RequestAborted));
         await app.StartAsync();
 
