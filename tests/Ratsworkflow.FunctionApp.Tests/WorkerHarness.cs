@@ -68,7 +68,7 @@ public sealed class WorkerHarness : IAsyncDisposable
                     logs.AddSimpleConsole().SetMinimumLevel(LogLevel.Information);
                 }
             })
-            .AddRatsworkflowFunctions(app => app.Configuration.AddInMemoryCollection(Settings(storage, mail)).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()))
+            .AddRatsworkflowFunctions(app => app.Configuration.AddInMemoryCollection(AppSettings.For(storage, mail, ClerkToken)).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()))
             .BuildServiceProvider();
         foreach (var hosted in worker.GetServices<IHostedService>())
         {
@@ -89,18 +89,6 @@ public sealed class WorkerHarness : IAsyncDisposable
         }
         await _worker.DisposeAsync();
     }
-
-    private static Dictionary<string, string?> Settings(string storage, MailDev mail) => new()
-    {
-        ["Storage:ConnectionString"] = storage,
-        ["Email:Provider"] = "Smtp",
-        ["Email:Smtp:Host"] = "127.0.0.1",
-        ["Email:Smtp:Port"] = mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["App:PublicBaseUrl"] = "http://ratsworkflow.test",
-        ["Clerks:ApiToken"] = ClerkToken,
-        ["RateLimits:submission:PermitLimit"] = "10000",
-        ["RateLimits:token:PermitLimit"] = "10000",
-    };
 
     private static async Task<EngineClient> TaskHubClientAsync(string storage, string taskHub)
     {
