@@ -39,8 +39,8 @@ public sealed class CrashTests(ITestOutputHelper output)
             var random = new Random();
             while (kills < Kills && !run.IsCompleted)
             {
-                var resumed = kills == 0 ? Task.CompletedTask : resumes[^1];
-                await Task.WhenAny(run, resumed);
+                Task lastResume = kills == 0 ? Task.CompletedTask : resumes[^1];
+                await Task.WhenAny(run, lastResume);
                 await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(kills == 0 ? random.Next(3, 9) : random.Next(16, 22))));
                 if (run.IsCompleted)
                 {
