@@ -24,7 +24,7 @@ internal sealed class Session : IAsyncDisposable
     {
         mail.Clear();
         var storage = await Storage.StartAsync();
-        var proxy = countRequests ? StorageProxy.Start(storage.Azurite, new RequestTally()) : null;
+        var proxy = countRequests ? StorageProxy.Start(storage.Azurite, new RequestTally(), TaskHub.Name(overrides)) : null;
         var app = await AppUnderTest.StartAsync(proxy?.ConnectionString ?? storage.ConnectionString, mail, overrides);
         return new Session(storage, proxy, app, mail);
     }
