@@ -38,6 +38,7 @@ internal static class Recovery
             using var api = new Api(app.BaseUrl);
             await Task.WhenAll(motions.Select(m => api.WaitForStageAsync(m, "Consultation", TimeSpan.FromMinutes(2))));
             duplicates += motions.Sum(m => mail.MailsOf(m).Count - mail.MailsOf(m).Select(x => (x.Step, x.Kind, x.To)).Distinct().Count());
+            Session.KeepAppLog(app);
             interruptedTotal += interrupted.Count;
             motionsTotal += motions.Count;
             Console.WriteLine($"    run {run + 1}: {interrupted.Count} of {motions.Count} interrupted; all advanced {Report.Ms(all.LastOrDefault())} after the restart");
@@ -84,6 +85,7 @@ internal static class Recovery
         var votes = Enumerable.Range(0, MotionDriver.VotingMembers).SelectMany(v => prepared.Select(m => (m.Tokens[v], MotionDriver.Choices[v])));
         await VoteLatency.ForEachAsync(votes, 20, vote => api.VoteAsync(vote.Item1, vote.Item2));
         app.KillHard();
+        Session.KeepAppLog(app);
         return prepared.Select(m => m.Id).ToList();
     }
 }

@@ -26,6 +26,7 @@ internal static class VoteLatency
         var toFirstMail = new List<double>();
         var toAllMails = new List<double>();
         var profiles = new List<(TallySnapshot Requests, int Votes)>();
+        var unavailable = 0L;
         for (var run = 0; run < options.Runs; run++)
         {
             await using var session = await Session.StartAsync(mail, countRequests: options.Profile, options.AppSettings);
@@ -77,8 +78,10 @@ internal static class VoteLatency
                 toFirstMail.Add(Stopwatch.GetElapsedTime(deciding.AnsweredTicks, results.Min(r => r.ReceivedTicks)).TotalMilliseconds);
                 toAllMails.Add(Stopwatch.GetElapsedTime(deciding.AnsweredTicks, results.Max(r => r.ReceivedTicks)).TotalMilliseconds);
             }
+            unavailable += session.Api.Unavailable;
         }
-        var behind = options.Profile ? "; app behind the counting proxy (--profile): slower than without" : "";
+        var behind = (unavailable > 0 ? $"; {unavailable} answered 503 and were sent again" : "") +
+            (options.Profile ? "; app behind the counting proxy (--profile): slower than without" : "");
         report.Add("latency", "POST /api/votes, 1 voter alone (p50 / p95)", $"{Report.Ms(Stats.Median(single))} / {Report.Ms(Stats.Percentile(single, 95))}", $"n={single.Count}{behind}");
         AddPair(report, $"{voters} at one moment", burst, burstRaw, $"7 batches of {voters} per run, {options.Runs} run(s){behind}");
         AddPair(report, $"{voters} voting steadily", steady, steadyRaw, $"{7 * motionsPerSet} votes on {motionsPerSet} motions per run, round-robin{behind}");
