@@ -45,6 +45,7 @@ public static class OrganizationRows
             ["Kind"] = organization.Kind.ToString(),
             ["Email"] = organization.Email,
             ["Members"] = JsonSerializer.Serialize(organization.Members, JsonSerializerOptions.Web),
+            ["Article"] = organization.Article,
         }));
         return rows;
     }
@@ -84,7 +85,7 @@ public static class OrganizationRows
         {
             throw new InvalidDataException($"Zeile „{row.RowKey}“: Die Mitgliederliste ist kein gültiges JSON ({e.Message}).", e);
         }
-        return new Organization(Text(row, "Id"), Text(row, "Name"), kind, row.GetString("Email"), members ?? []);
+        return new Organization(Text(row, "Id"), Text(row, "Name"), kind, row.GetString("Email"), members ?? []) { Article = row.GetString("Article") };
     }
 
     private static string Text(TableEntity row, string column) =>
