@@ -15,6 +15,9 @@ public sealed record Organization(string Id, string Name, OrganizationKind Kind,
 
     public Wording.OrganizationName Phrase => Wording.OrganizationName.Of(Name, Article);
 
+    /// <summary>When storage last wrote its row (the table's own timestamp); null for a catalog not read from the table.</summary>
+    public DateTimeOffset? ChangedAt { get; init; }
+
     public IEnumerable<Member> VotingMembers => Members.Where(m => m.IsVoting);
 
     public int VotingMemberCount => Members.Count(m => m.IsVoting);
