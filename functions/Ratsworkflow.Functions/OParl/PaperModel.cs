@@ -134,7 +134,7 @@ public sealed class PaperModel(OParlUrls urls, OrganizationCatalog catalog, Date
         {
             return entry.Motion.Beirat!.Outcome switch
             {
-                BeiratOutcome.Recommends => "Empfehlung",
+                BeiratOutcome.Recommends => "Zustimmung empfohlen",
                 BeiratOutcome.Rejects => "Ablehnung empfohlen",
                 BeiratOutcome.None => "keine Empfehlung (nicht beschlussfähig)",
                 _ => entry.Motion.Stage == MotionStage.Withdrawn ? "zurückgezogen" : null,

@@ -138,7 +138,7 @@ public sealed class OParlApiTests(OpenDataApp app, ITestOutputHelper output)
         Assert.Equal([$"{Root}/organizations/integrationsrat"], beirat["organization"]!.Values<string>());
         Assert.Equal("Anhörung", beirat.Value<string>("role"));
         Assert.Null(beirat["meeting"]);
-        Assert.Equal("Empfehlung", beirat["keyword"]![0]!.Value<string>());
+        Assert.Equal("Zustimmung empfohlen", beirat["keyword"]![0]!.Value<string>());
     }
 
     [Fact]

@@ -16,6 +16,9 @@ public sealed class SampleMotions
     public const string SecretTitle2 = "Verworfener Entwurf Hallenbad";
     public const int Fillers = 14;
 
+    /// <summary>The meeting that postponed <see cref="Scheduled"/> in the social committee before its next date.</summary>
+    public static readonly DateOnly PostponedAt = new(2026, 11, 3);
+
     public List<MotionRecord> Public { get; } = [];
     public List<MotionRecord> Hidden { get; } = [];
 
@@ -79,7 +82,8 @@ public sealed class SampleMotions
             Beirat = new BeiratSummary("integrationsrat", 1, new DateTimeOffset(2026, 12, 7, 11, 0, 0, TimeSpan.Zero), new VoteCount(2, 1, 0), 7, BeiratOutcome.Pending),
         });
         samples.Public.Add(Next("Integrationskonzept fortschreiben", MotionStage.Consultation, "spd",
-            new("ausschuss-soziales", false, new DateOnly(2026, 12, 1)), new("verwaltungsausschuss", false), new("rat", true)) with
+            new("ausschuss-soziales", false, new DateOnly(2026, 12, 1)) { Postponed = [new(PostponedAt, new VoteCount(6, 5, 0))] },
+            new("verwaltungsausschuss", false), new("rat", true)) with
         {
             BeiratReview = true,
             Beirat = new BeiratSummary("integrationsrat", 1, new DateTimeOffset(2026, 10, 1, 10, 0, 0, TimeSpan.Zero), new VoteCount(5, 1, 1), 7, BeiratOutcome.Recommends),

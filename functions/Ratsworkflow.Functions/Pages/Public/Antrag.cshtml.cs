@@ -42,6 +42,10 @@ public sealed class AntragModel(OParlService service, OrganizationStore organiza
             .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(p => p.Split('\n'));
 
+    /// <summary>An entry per meeting: a consultation that was postponed shows those meetings before its current one.</summary>
+    public static IEnumerable<ConsultationEntry> Sessions(ConsultationEntry entry) =>
+        entry.IsBeirat ? [entry] : entry.Step!.Sessions().Select(session => entry with { Step = session });
+
     public static string Outcome(ConsultationEntry entry) => PaperModel.Result(entry) ?? (entry.Meeting is null ? "noch nicht terminiert" : "offen");
 
     public static string BeiratOutcome(Beirat.BeiratOutcome outcome) => outcome switch

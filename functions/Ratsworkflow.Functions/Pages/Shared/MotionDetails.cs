@@ -88,11 +88,12 @@ public sealed class MotionDetails(MotionRecord record, OrganizationCatalog catal
                     new ConsultationRow(CouncilName, true, null, null, null, false)];
             }
             var current = new ConsultationState(record.Consultations, record.ResolutionTexts).CurrentPosition;
-            return record.Consultations.Select((c, i) => new ConsultationRow(
+            // Postponed meetings stay listed before the consultation's current one (Consultation.Sessions).
+            return record.Consultations.SelectMany((consultation, i) => consultation.Sessions().Select((c, session) => new ConsultationRow(
                 catalog.NameOf(c.OrganizationId), c.IsCouncil, c.MeetingDate,
                 c.Outcome is { } outcome ? ConsultationOutcomes.DisplayName(outcome, c.IsCouncil) : null,
                 c.Votes is { } votes ? Votes(votes) : null,
-                i == current && record.Stage is MotionStage.Consultation or MotionStage.Council)).ToList();
+                i == current && session == (consultation.Postponed?.Count ?? 0) && record.Stage is MotionStage.Consultation or MotionStage.Council))).ToList();
         }
     }
 
