@@ -97,6 +97,36 @@ public sealed partial class PublicPagesTests(OpenDataApp app)
     }
 
     [Fact]
+    public async Task Motion_WithAnlage_LinksItAndServesThePdfAsADownload()
+    {
+        var motion = app.Samples.Decided;
+        var html = await GetAsync($"/antraege/{motion.MotionId}");
+
+        using var download = await app.Client.GetAsync($"/antraege/{motion.MotionId}/anlagen/1");
+
+        Assert.Contains($"href=\"/antraege/{motion.MotionId}/anlagen/1\"", html, StringComparison.Ordinal);
+        Assert.Contains("Kostenplan.pdf", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("sandbox", string.Join(",", download.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal(SampleMotions.AttachmentContent, await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(false, 2)]
+    public async Task Anlage_NotPublicOrNotThere_IsNotFound(bool unconfirmedMotion, int number)
+    {
+        var motion = unconfirmedMotion ? app.Samples.Hidden[0] : app.Samples.Decided;
+
+        using var response = await app.Client.GetAsync($"/antraege/{motion.MotionId}/anlagen/{number}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.NotEqual("application/pdf", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Motion_Withdrawn_SaysSo()
     {
         var html = await GetAsync($"/antraege/{app.Samples.Withdrawn.MotionId}");

@@ -21,6 +21,9 @@ public sealed class AntragModel(OParlService service, OrganizationStore organiza
 
     public IReadOnlyList<ConsultationEntry> Entries { get; private set; } = [];
 
+    /// <summary>Its Anlagen, each a public download (<c>/antraege/{id}/anlagen/{n}</c>).</summary>
+    public AttachmentList Attachments => new(Record.Attachments, $"/antraege/{Record.MotionId}/anlagen/");
+
     public string CurrentText => Record.ResolutionTexts.Count > 0 ? Record.ResolutionTexts[^1].Text : Record.ResolutionText;
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)

@@ -115,5 +115,8 @@ public sealed record VoteCommentRow(string MemberName, string Choice, string Com
 /// <param name="IsCurrent">The consultation the motion waits for now.</param>
 public sealed record ConsultationRow(string Name, bool IsCouncil, DateOnly? MeetingDate, string? Outcome, string? Votes, bool IsCurrent);
 
+/// <summary>The model of _Attachments: a motion's Anlagen and, when the reader may download them, the link prefix.</summary>
+public sealed record AttachmentList(IReadOnlyList<Attachments.Attachment> Attachments, string? Links);
+
 /// <summary>The model of _WithdrawQuestion: which motion, why a first attempt was refused, and the way back.</summary>
 public sealed record WithdrawQuestion(MotionDetails Motion, string? Refusal, string BackUrl, bool ForClerk);
