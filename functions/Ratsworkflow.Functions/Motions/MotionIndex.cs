@@ -16,7 +16,7 @@ public sealed class MotionIndex(TableServiceClient tables)
     private readonly TableClient _table = tables.GetTableClient(TableName);
     private readonly PublicMotionIndex _public = new(tables);
     private readonly Storage.CreateOnce _created = Storage.CreateOnce.Table(tables.GetTableClient(TableName));
-    private Task? _searchBuilt;
+    private Storage.CreateOnce? _searchBuilt;
 
     public const string StagePrefix = "stage-";
 
@@ -161,18 +161,12 @@ public sealed class MotionIndex(TableServiceClient tables)
     /// Lists the motions stored before the trigram lists existed, once (a marker row says it is done), and removes
     /// their whole-word rows. Rows the workflow wrote in the meantime are newer and stay.
     /// </summary>
-    public Task EnsureSearchBuiltAsync(CancellationToken cancellationToken)
-    {
-        var built = _searchBuilt;
-        if (built is null || built.IsFaulted || built.IsCanceled)
-        {
-            _searchBuilt = built = BuildSearchAsync(cancellationToken);
-        }
-        return built;
-    }
+    public Task EnsureSearchBuiltAsync() => (_searchBuilt ??= new(BuildSearchAsync)).EnsureAsync();
 
-    private async Task BuildSearchAsync(CancellationToken cancellationToken)
+    /// <summary>Not cancelled with the request that started it: the other requests wait for the same build.</summary>
+    private async Task BuildSearchAsync()
     {
+        var cancellationToken = CancellationToken.None;
         await EnsureTableAsync();
         if ((await _table.GetEntityIfExistsAsync<TableEntity>(MetaPartition, SearchBuiltRow, select: ["RowKey"], cancellationToken: cancellationToken)).HasValue)
         {

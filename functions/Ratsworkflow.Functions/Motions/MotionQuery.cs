@@ -13,7 +13,7 @@ public static class MotionQueries
         var terms = SearchWords.Terms(query.Search);
         if (terms.Count > 0)
         {
-            await index.EnsureSearchBuiltAsync(cancellationToken);
+            await index.EnsureSearchBuiltAsync();
         }
         var partition = terms.Count > 0 ? MotionIndex.GramPartition(SearchWords.GramToRead(terms))
             : query.Overdue == true ? MotionIndex.OverduePartition
