@@ -3,6 +3,7 @@ using Ratsworkflow.Functions.Attachments;
 using Ratsworkflow.Functions.Health;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
+using Ratsworkflow.Functions.Periodic;
 using Ratsworkflow.Functions.Storage;
 using Ratsworkflow.Functions.Web;
 using Ratsworkflow.Functions.Workflow;
@@ -22,14 +23,13 @@ public static class Startup
         builder.AddSecurity();
         builder.AddWeb();
         builder.AddWorkflow();
-        builder.AddFunctionsHost();
+        builder.Services.AddPeriodicWork();
         builder.Services.AddOpenData();
         return builder;
     }
 
     public static WebApplication MapRatsworkflow(this WebApplication app)
     {
-        app.UseFunctionsHost();
         app.UseErrorPages();
         app.UseSecurity();
         app.UseWeb();

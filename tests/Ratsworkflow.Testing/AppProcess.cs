@@ -73,8 +73,14 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>Ends the process tree at once, as a crash or an OOM kill would: no shutdown code runs.</summary>
     public void KillHard() => _process.KillHard();
 
+    /// <remarks>With RW_KEEP_APP_LOGS set to a folder, each app's output is kept there for a look after the run.</remarks>
     public ValueTask DisposeAsync()
     {
+        if (Environment.GetEnvironmentVariable("RW_KEEP_APP_LOGS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, $"app-{DateTime.UtcNow:HHmmss-fff}-{Guid.NewGuid().ToString("N")[..6]}.log"), Output);
+        }
         _process.Dispose();
         return ValueTask.CompletedTask;
     }

@@ -1,3 +1,4 @@
+using Ratsworkflow.Functions.Beirat;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Ratsworkflow.Functions.Attachments;
@@ -151,16 +152,23 @@ public static class MotionEndpoints
         return AnswerCommand(await commands.RecordResultAsync(motionId, command, Actor(request), followUp, ct));
     }
 
-    private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> RetryAsync(string motionId, CommandService commands, CancellationToken ct) =>
-        AnswerCommand(await commands.RetryAsync(motionId, ct));
+    private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> RetryAsync(string motionId, HttpRequest request, CommandService commands, CancellationToken ct) =>
+        AnswerCommand(await commands.RetryAsync(motionId, Actor(request), ct));
 
     private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> EndFollowUpAsync(string motionId, HttpRequest request, CommandService commands, CancellationToken ct) =>
         AnswerCommand(await commands.EndFollowUpAsync(motionId, Actor(request), ct));
 
-    private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> VoteAsync(string voteToken, HttpRequest request, CommandService commands, CancellationToken ct)
+    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> VoteAsync(string voteToken, HttpRequest request, VoteService votes, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<VoteRequest>(request, ct);
-        return problem ?? AnswerCommand(await commands.VoteAsync(voteToken, body!.Choice, body.Comment, ct));
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var outcome = await votes.CastAsync(voteToken, body!.Choice, body.Comment, ct);
+        return outcome.Succeeded
+            ? TypedResults.Ok(new CommandResponse(outcome.Value!.MotionId, MotionStage.BeiratReview, outcome.Detail))
+            : ApiProblems.From(outcome);
     }
 
     private static string Actor(HttpRequest request) => "Ratsbüro" + (request.HttpContext.User.Identity?.Name is { Length: > 0 } name && name.Contains('@', StringComparison.Ordinal) ? $" ({name})" : "");

@@ -1,4 +1,4 @@
-using Ratsworkflow.Functions.FunctionsHost;
+using Ratsworkflow.Functions.Periodic;
 
 namespace Ratsworkflow.Functions.Motions;
 

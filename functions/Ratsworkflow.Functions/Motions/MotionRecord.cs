@@ -47,6 +47,9 @@ public sealed record MotionRecord
     public ConsultationOutcome? Decision { get; init; }
     public DateTimeOffset? DecidedAt { get; init; }
     public DateTimeOffset? WithdrawnAt { get; init; }
+
+    /// <summary>The Wiedervorlage's period while one runs after the decision; null when none was asked for or it ended.</summary>
+    public TimeSpan? FollowUpInterval { get; init; }
     public string? FailureReason { get; init; }
 
     /// <summary>When the retention job erased the submitter's and the Beirat members' personal data (DSGVO).</summary>

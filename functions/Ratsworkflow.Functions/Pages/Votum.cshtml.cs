@@ -16,7 +16,7 @@ namespace Ratsworkflow.Functions.Pages;
 /// the choices and never changes anything (mail scanners open links); the vote is the POST, handled like
 /// <c>POST /api/votes/{token}</c>.
 /// </summary>
-public sealed class VotumModel(IAccessTokenStore tokens, MotionStore motions, OrganizationStore organizations, CommandService commands, AttachmentStore attachments) : LinkPageModel
+public sealed class VotumModel(IAccessTokenStore tokens, MotionStore motions, OrganizationStore organizations, VoteService votes, BallotStore ballots, AttachmentStore attachments) : LinkPageModel
 {
     [BindProperty]
     public VoteInput Input { get; set; } = new();
@@ -52,12 +52,10 @@ public sealed class VotumModel(IAccessTokenStore tokens, MotionStore motions, Or
     {
         if (ModelState.IsValid)
         {
-            var outcome = await commands.VoteAsync(token, Input.Choice, Input.Comment, cancellationToken);
+            var outcome = await votes.CastAsync(token, Input.Choice, Input.Comment, cancellationToken);
             if (outcome.Succeeded)
             {
-                Notice = outcome.Status == StatusCodes.Status202Accepted
-                    ? "Ihre Stimme ist angekommen und wird gerade gezählt."
-                    : outcome.Detail ?? "Ihre Stimme wurde gezählt.";
+                Notice = outcome.Detail ?? "Ihre Stimme wurde gezählt.";
                 return RedirectToPage(new { token });
             }
             foreach (var (field, messages) in outcome.Errors ?? new Dictionary<string, string[]>())
@@ -85,9 +83,11 @@ public sealed class VotumModel(IAccessTokenStore tokens, MotionStore motions, Or
         var catalog = await organizations.GetCatalogAsync(cancellationToken);
         Motion = new MotionDetails(motion, catalog);
         MemberName = catalog.Find(beirat.OrganizationId)?.Members.FirstOrDefault(m => m.Id == subject.MemberId)?.Name;
-        CurrentVote = beirat.VoteOf(subject.MemberId);
+        // The ballot, not the record: the record counts a vote a moment after it was cast.
+        var ballot = await ballots.GetAsync(motionId, subject.Round ?? beirat.Round, cancellationToken);
+        CurrentVote = ballot?.Votes.FirstOrDefault(v => v.MemberId == subject.MemberId) is { } vote ? new MemberVote(vote.Choice, vote.At, vote.Comment) : null;
         IsClosed = resolution.Status is TokenStatus.Closed or TokenStatus.Used
-            || beirat.Outcome != BeiratOutcome.Pending
+            || ballot is not { State: BallotState.Open }
             || motion.Stage != MotionStage.BeiratReview;
         if (resolution.Status == TokenStatus.Expired && !IsClosed)
         {

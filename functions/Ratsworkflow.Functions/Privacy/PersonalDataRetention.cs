@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
-using Ratsworkflow.Durable;
-using Ratsworkflow.Functions.FunctionsHost;
+using Microsoft.DurableTask.Client;
+using Ratsworkflow.Functions.Periodic;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Tokens;
 using Ratsworkflow.Functions.Workflow;
@@ -11,7 +11,7 @@ namespace Ratsworkflow.Functions.Privacy;
 /// <summary>
 /// DSGVO storage limitation: <c>Workflow:PersonalDataRetention</c> after a motion ended (decided or withdrawn, its
 /// Wiedervorlage over), the personal data of non-officials goes — the motion's record and timeline are scrubbed
-/// (<see cref="PersonalData"/>), its link tokens deleted and its workflow history purged. Reads the index's
+/// (<see cref="PersonalData"/>), its link tokens and Beirat ballot deleted and its workflow history purged. Reads the index's
 /// retention partition (ended motions not yet erased), filtered by last change, so a run costs one query when nothing
 /// is due. Safe to run twice or on several instances: every step is idempotent and the record is written last.
 /// </summary>
@@ -19,6 +19,7 @@ public sealed class PersonalDataRetention(
     MotionIndex index,
     MotionStore motions,
     IAccessTokenStore tokens,
+    Beirat.BallotStore ballots,
     DurableTaskClient engine,
     IOptions<WorkflowOptions> options,
     TimeProvider clock,
@@ -54,7 +55,7 @@ public sealed class PersonalDataRetention(
         {
             return false;
         }
-        if (await engine.GetInstanceAsync(motionId, cancellationToken: cancellationToken) is { } instance)
+        if (await engine.GetInstanceAsync(motionId, cancellationToken) is { } instance)
         {
             if (instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Terminated))
             {
@@ -64,6 +65,7 @@ public sealed class PersonalDataRetention(
             // The history holds the commands and activity inputs: member ids, comments, votes.
             await engine.PurgeInstanceAsync(motionId, cancellationToken);
         }
+        await ballots.DeleteAsync(motionId, cancellationToken);
         await tokens.DeleteAsync(TokenGroup.Motion(TokenPurpose.Confirmation, motionId), cancellationToken);
         await tokens.DeleteAsync(TokenGroup.Motion(TokenPurpose.Status, motionId), cancellationToken);
         for (var round = 1; round <= (motion.Beirat?.Round ?? 0); round++)

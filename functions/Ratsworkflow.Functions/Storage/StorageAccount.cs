@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using Ratsworkflow.Durable;
 
 namespace Ratsworkflow.Functions.Storage;
 
@@ -100,21 +99,6 @@ public sealed class StorageAccount
         Credential is null
             ? new BlobServiceClient(ConnectionString, options)
             : new BlobServiceClient(BlobServiceUri, Credential, options);
-
-    /// <summary>Points the durable engine at the same account, the same way.</summary>
-    public void ApplyTo(DurableTaskOptions options)
-    {
-        if (Credential is null)
-        {
-            options.StorageConnectionString = ConnectionString!;
-            options.Credential = null;
-            return;
-        }
-        options.TableServiceUri = TableServiceUri;
-        options.QueueServiceUri = QueueServiceUri;
-        options.BlobServiceUri = BlobServiceUri;
-        options.Credential = Credential;
-    }
 
     /// <summary>For the start-up log: where the data goes, never a key.</summary>
     public override string ToString() => Credential is null

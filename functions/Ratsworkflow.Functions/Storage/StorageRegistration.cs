@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using Ratsworkflow.Functions.FunctionsHost;
 
 namespace Ratsworkflow.Functions.Storage;
 
@@ -16,8 +15,10 @@ public static class StorageRegistration
 
     public static IServiceCollection AddStorageClients(this IServiceCollection services, IConfiguration configuration)
     {
-        // Read now, so a deployment without storage settings fails at start with a clear message, not at first use.
-        services.AddSingleton(StorageAccount.FromConfiguration(configuration, requireExplicit: FunctionsHostMode.IsEnabled(configuration)));
+        // Read now, so a deployment without storage settings fails at start with a clear message, not at first use. In
+        // Azure (the Functions host sets FUNCTIONS_WORKER_RUNTIME) there is no development storage to fall back to.
+        var inAzure = !string.IsNullOrWhiteSpace(configuration["FUNCTIONS_WORKER_RUNTIME"]);
+        services.AddSingleton(StorageAccount.FromConfiguration(configuration, requireExplicit: inAzure));
         services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateTableServiceClient(InteractiveRetry.Apply(new TableClientOptions())));
         services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>()
             .CreateQueueServiceClient(InteractiveRetry.Apply(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 })));

@@ -1,4 +1,4 @@
-using Ratsworkflow.Functions.FunctionsHost;
+using Ratsworkflow.Functions.Periodic;
 using Ratsworkflow.Functions.Motions;
 
 namespace Ratsworkflow.Functions.Submission;

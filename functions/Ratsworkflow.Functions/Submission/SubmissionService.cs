@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
-using Ratsworkflow.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Ratsworkflow.Functions.Attachments;
 using Ratsworkflow.Functions.Beirat;
 using Ratsworkflow.Functions.Email;
@@ -246,14 +247,15 @@ public sealed class SubmissionService(
     {
         var catalog = await organizations.GetCatalogAsync(cancellationToken);
         var o = options.Value;
-        var settings = new WorkflowSettings(o.BeiratDeadline, o.BeiratReminderBefore, o.OverdueGrace, beiratRules.Value.QuorumShare, catalog.Body.TimeZone);
-        var existing = await engine.GetInstanceAsync(motionId, cancellationToken: cancellationToken);
+        var settings = new WorkflowSettings(o.BeiratDeadline, o.BeiratReminderBefore, o.OverdueGrace, beiratRules.Value.QuorumShare, catalog.Body.TimeZone,
+            o.StepAttempts, o.StepFirstRetry);
+        var existing = await engine.GetInstanceAsync(motionId, cancellationToken);
         if (existing is null || existing.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
         {
             try
             {
                 await engine.ScheduleNewOrchestrationInstanceAsync(RatsbeschlussOrchestrator.Name, new MotionWorkflowInput(motionId, settings),
-                    new StartOrchestrationOptions(motionId), cancellationToken);
+                    new StartOrchestrationOptions(motionId) { Version = RatsbeschlussOrchestrator.Version }, cancellationToken);
             }
             catch (InvalidOperationException)
             {

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
-using Ratsworkflow.Durable;
-using Ratsworkflow.Functions.Beirat;
+using Microsoft.DurableTask.Client;
 using Ratsworkflow.Functions.Consultations;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
@@ -57,42 +56,6 @@ public sealed class CommandService(
         return await SendAsync(motion, new MotionCommand(NewId(), MotionCommandType.Withdraw, clerk is null ? "Fraktion" : $"Ratsbüro ({clerk}) im Auftrag der Fraktion"), cancellationToken);
     }
 
-    /// <summary>A Beirat member's vote from the personal link: bound to one member, motion and round.</summary>
-    public async Task<Outcome<MotionRecord>> VoteAsync(string? voteToken, VoteChoice? choice, string? comment, CancellationToken cancellationToken)
-    {
-        var resolution = await tokens.ResolveAsync(TokenPurpose.Vote, voteToken, cancellationToken);
-        switch (resolution.Status)
-        {
-            case TokenStatus.Unknown:
-                return Outcomes.Fail<MotionRecord>(404, "Dieser Abstimmungslink ist ungültig.");
-            case TokenStatus.Expired:
-                return Outcomes.Fail<MotionRecord>(410, "Die Frist für diese Abstimmung ist abgelaufen.");
-            case TokenStatus.Closed or TokenStatus.Used:
-                return Outcomes.Fail<MotionRecord>(409, "Die Abstimmung ist beendet; Stimmen können nicht mehr abgegeben werden.");
-        }
-        if (choice is null)
-        {
-            return Outcomes.Fail<MotionRecord>(400, "Bitte wählen Sie Ja, Nein oder Enthaltung.", new Dictionary<string, string[]> { ["choice"] = ["Bitte wählen Sie Ja, Nein oder Enthaltung."] });
-        }
-        if (comment is { Length: > 2000 })
-        {
-            return Outcomes.Fail<MotionRecord>(400, "Der Kommentar ist zu lang.", new Dictionary<string, string[]> { ["comment"] = ["Der Kommentar darf höchstens 2000 Zeichen lang sein."] });
-        }
-        var subject = resolution.Token!.Subject;
-        var motion = await motions.GetAsync(subject.MotionId!, cancellationToken);
-        if (motion is not { Stage: MotionStage.BeiratReview })
-        {
-            return Outcomes.Fail<MotionRecord>(409, "Die Abstimmung ist beendet; Stimmen können nicht mehr abgegeben werden.");
-        }
-        return await SendAsync(motion, new MotionCommand(NewId(), MotionCommandType.Vote, "Beirat")
-        {
-            MemberId = subject.MemberId,
-            Round = subject.Round,
-            Choice = choice,
-            Comment = comment,
-        }, cancellationToken);
-    }
-
     public async Task<Outcome<MotionRecord>> EndFollowUpAsync(string motionId, string clerk, CancellationToken cancellationToken)
     {
         var motion = await motions.GetAsync(motionId, cancellationToken);
@@ -102,32 +65,31 @@ public sealed class CommandService(
         }
         return motion.Stage != MotionStage.Decided
             ? Outcomes.Fail<MotionRecord>(409, "Eine Wiedervorlage gibt es erst nach dem Beschluss.")
+            : motion.FollowUpInterval is null
+            ? Outcomes.Fail<MotionRecord>(409, "Für diesen Antrag läuft keine Wiedervorlage.")
             : await SendAsync(motion, new MotionCommand(NewId(), MotionCommandType.EndFollowUp, clerk), cancellationToken);
     }
 
-    /// <summary>Retries the step that failed (e.g. after a poison message) and shows the motion where it was.</summary>
-    public async Task<Outcome<MotionRecord>> RetryAsync(string motionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the step that failed after all its attempts once more; the orchestrator waits for exactly this. A motion
+    /// whose workflow itself broke (a defect, not a failing step) cannot be retried.
+    /// </summary>
+    public async Task<Outcome<MotionRecord>> RetryAsync(string motionId, string clerk, CancellationToken cancellationToken)
     {
         var motion = await motions.GetAsync(motionId, cancellationToken);
         if (motion is null)
         {
             return Outcomes.Fail<MotionRecord>(404, Outcomes.NotFound);
         }
-        const string refused = "Dieser Antrag hat keinen fehlgeschlagenen Schritt, der wiederholt werden kann.";
         if (motion.Stage != MotionStage.Failed)
         {
-            return Outcomes.Fail<MotionRecord>(409, refused);
+            return Outcomes.Fail<MotionRecord>(409, "Dieser Antrag hat keinen fehlgeschlagenen Schritt, der wiederholt werden kann.");
         }
-        // The record goes back only for the retry that won the rewind (a double click must not restore twice), and
-        // before the step can run again: a restore written after the step's own save would overwrite it.
-        var restored = motion with { Stage = motion.StageBeforeFailure ?? MotionStage.Registered, StageBeforeFailure = null, FailureReason = null, Status = "Fehlgeschlagener Schritt wird wiederholt" };
-        if (!await engine.RewindInstanceAsync(motionId, token => motions.SaveAsync(motion, restored, [], token), cancellationToken))
+        if (await engine.GetInstanceAsync(motionId, cancellationToken) is not { IsRunning: true })
         {
-            return Outcomes.Fail<MotionRecord>(409, refused);
+            return Outcomes.Fail<MotionRecord>(409, "Der Ablauf dieses Antrags ist mit einem Programmfehler beendet; das Ratsbüro kann ihn nicht wiederholen. Bitte wenden Sie sich an den Betrieb.");
         }
-        var now = clock.GetUtcNow();
-        await motions.AppendTimelineAsync(motionId, $"retry|{now.UtcTicks}", new TimelineEntry(now, "retry", "Fehlgeschlagener Schritt wird wiederholt.", "Ratsbüro"), cancellationToken);
-        return Outcomes.Ok(restored);
+        return await SendAsync(motion, new MotionCommand(NewId(), MotionCommandType.Retry, clerk), cancellationToken);
     }
 
     private async Task<Outcome<MotionRecord>> ConsultationAsync(string motionId, ConsultationCommand command, string actor, TimeSpan? followUpAfter, CancellationToken cancellationToken)
@@ -163,7 +125,7 @@ public sealed class CommandService(
         {
             await engine.RaiseEventAsync(motion.MotionId, MotionCommand.EventName, command, cancellationToken);
         }
-        catch (Exception ex) when (ex is OrchestrationNotFoundException or InvalidOperationException)
+        catch (InvalidOperationException)
         {
             return Outcomes.Fail<MotionRecord>(409, "Der Ablauf dieses Antrags ist beendet; die Anfrage ist nicht mehr möglich.");
         }

@@ -1,24 +1,25 @@
-using Ratsworkflow.Durable;
 using Ratsworkflow.Functions.Consultations;
 
 namespace Ratsworkflow.Functions.Workflow;
 
 /// <summary>
 /// The Beratungsfolge: each body in turn until the council decides. Clerks schedule and record results (decided by
-/// <see cref="ConsultationDecider"/> inside an activity, since it needs the organization catalog); a meeting date
-/// that passed without a result alerts the clerks once a day.
+/// <see cref="ConsultationDecider"/> inside a step, since it needs the organization catalog); a meeting date that
+/// passed without a result alerts the clerks once a day.
 /// </summary>
-internal sealed class ConsultationPhase(TaskOrchestrationContext context, MotionWorkflowInput input, RegisteredMotion motion, CommandInbox commands)
+internal sealed class ConsultationPhase(MotionWorkflow workflow, RegisteredMotion motion)
 {
     public FollowUp? FollowUp { get; private set; }
 
     public async Task<PhaseEnd> RunAsync()
     {
+        var context = workflow.Context;
+        var settings = workflow.Input.Settings;
+        var commands = workflow.Commands;
         var state = ConsultationState.Start(motion.Committees, motion.CouncilId, motion.ResolutionText);
-        await context.CallActivityAsync(Activities.BeginConsultation, new BeginConsultationInput(motion.MotionId, state), Activities.Retry);
+        await workflow.RunAsync(WorkflowSteps.BeginConsultation, new BeginConsultationInput(state));
         CancellationTokenSource? overdueTimers = null;
-        Task? overdue = null;
-        var overdueAt = DateTime.MinValue;
+        DurableTimer? overdue = null;
         (int Position, DateOnly Date)? watched = null;
         var day = 0;
         try
@@ -28,40 +29,41 @@ internal sealed class ConsultationPhase(TaskOrchestrationContext context, Motion
                 (int Position, DateOnly Date)? due = state.Current is { MeetingDate: { } date, Outcome: null } ? (state.CurrentPosition!.Value, date) : null;
                 if (due != watched)
                 {
-                    DurableTimers.Cancel(overdueTimers);
-                    overdueTimers?.Dispose();
+                    Stop(overdueTimers);
                     (overdueTimers, overdue, watched, day) = (null, null, due, 0);
                     if (due is { } meeting)
                     {
                         overdueTimers = new CancellationTokenSource();
-                        overdueAt = DurableTimers.EndOfDay(meeting.Date, input.Settings.TimeZone) + input.Settings.OverdueGrace;
-                        overdue = context.CreateTimer(overdueAt, overdueTimers.Token);
+                        overdue = new DurableTimer(context, DurableTimer.EndOfDay(meeting.Date, settings.TimeZone) + settings.OverdueGrace, overdueTimers.Token);
                     }
                 }
-                var first = await Task.WhenAny(overdue is null ? [commands.Next] : [commands.Next, overdue]);
-                if (first == overdue)
+                var first = await Task.WhenAny(overdue is null ? [commands.Next] : [commands.Next, overdue.Fired]);
+                if (first == overdue?.Fired)
                 {
-                    day++;
-                    await context.CallActivityAsync(Activities.AlertOverdue, new AlertOverdueInput(motion.MotionId, state.Current!.OrganizationId, watched!.Value.Date, day), Activities.Retry);
-                    // Once a day from the first alert on; after an outage the next alert waits a day, not the backlog.
-                    overdueAt = overdueAt.AddDays(1) > context.CurrentUtcDateTime ? overdueAt.AddDays(1) : context.CurrentUtcDateTime.AddDays(1);
-                    overdue = context.CreateTimer(overdueAt, overdueTimers!.Token);
+                    if (overdue.IsDue())
+                    {
+                        day++;
+                        await workflow.RunAsync(WorkflowSteps.AlertOverdue, new AlertOverdueInput(state.Current!.OrganizationId, watched!.Value.Date, day));
+                        // Once a day from the first alert on; after an outage the next alert waits a day, not the backlog.
+                        var next = overdue.FireAt.AddDays(1) > context.CurrentUtcDateTime ? overdue.FireAt.AddDays(1) : context.CurrentUtcDateTime.AddDays(1);
+                        overdue = new DurableTimer(context, next, overdueTimers!.Token);
+                    }
                     continue;
                 }
                 var command = commands.Take();
                 switch (command)
                 {
                     case { Type: MotionCommandType.Withdraw }:
-                        await Withdrawal.RunAsync(context, motion.MotionId, command);
+                        await workflow.RunAsync(WorkflowSteps.WithdrawMotion, new CommandInput(command.CommandId, command.Actor));
                         return PhaseEnd.Withdrawn;
                     case { Type: MotionCommandType.Consultation, Consultation: { } consultation }:
-                        var applied = await context.CallActivityAsync<ConsultationApplied>(Activities.ApplyConsultationCommand,
-                            new ApplyConsultationInput(motion.MotionId, command.CommandId, command.Actor, consultation, state, command.FollowUpAfter), Activities.Retry);
+                        var applied = await workflow.RunAsync(WorkflowSteps.ApplyConsultationCommand,
+                            new ApplyConsultationInput(command.CommandId, command.Actor, consultation, state, command.FollowUpAfter));
                         state = state.ApplyAll(applied.Events);
                         FollowUp = state.IsDecided && applied.FollowUpAfter is { } interval ? new FollowUp(interval, 0, applied.RecordedAt.UtcDateTime + interval) : null;
                         break;
                     default:
-                        await Withdrawal.RefuseAsync(context, motion.MotionId, command, "Der Antrag ist in der Beratungsfolge; eine Stimmabgabe des Beirats ist nicht mehr möglich.");
+                        await workflow.RefuseAsync(command, "Der Antrag ist in der Beratungsfolge; das ist jetzt nicht möglich.");
                         break;
                 }
             }
@@ -69,8 +71,16 @@ internal sealed class ConsultationPhase(TaskOrchestrationContext context, Motion
         }
         finally
         {
-            DurableTimers.Cancel(overdueTimers);
-            overdueTimers?.Dispose();
+            Stop(overdueTimers);
+        }
+    }
+
+    private static void Stop(CancellationTokenSource? timers)
+    {
+        if (timers is not null)
+        {
+            DurableTimer.Cancel(timers);
+            timers.Dispose();
         }
     }
 }

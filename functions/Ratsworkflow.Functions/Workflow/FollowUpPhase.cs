@@ -1,5 +1,3 @@
-using Ratsworkflow.Durable;
-
 namespace Ratsworkflow.Functions.Workflow;
 
 /// <summary>
@@ -7,33 +5,37 @@ namespace Ratsworkflow.Functions.Workflow;
 /// again each period, until a clerk ends it. It runs in a fresh execution (continued as new after the decision), so
 /// its history is a few events per period however long it repeats.
 /// </summary>
-internal sealed class FollowUpPhase(TaskOrchestrationContext context, MotionWorkflowInput input, CommandInbox commands)
+internal sealed class FollowUpPhase(MotionWorkflow workflow)
 {
     public async Task<string> RunAsync(FollowUp followUp)
     {
+        var context = workflow.Context;
+        var commands = workflow.Commands;
         using var timers = new CancellationTokenSource();
-        var dueAt = followUp.DueAt;
         var count = followUp.Count;
-        var due = context.CreateTimer(dueAt, timers.Token);
+        var due = new DurableTimer(context, followUp.DueAt, timers.Token);
         while (true)
         {
-            var first = await Task.WhenAny(commands.Next, due);
-            if (first == due)
+            var first = await Task.WhenAny(commands.Next, due.Fired);
+            if (first == due.Fired)
             {
-                count++;
-                await context.CallActivityAsync(Activities.SendFollowUp, new FollowUpInput(input.MotionId, count, followUp.Interval), Activities.Retry);
-                dueAt += followUp.Interval;
-                due = context.CreateTimer(dueAt, timers.Token);
+                if (due.IsDue())
+                {
+                    count++;
+                    await workflow.RunAsync(WorkflowSteps.SendFollowUp, new FollowUpInput(count, followUp.Interval));
+                    due = new DurableTimer(context, due.FireAt + followUp.Interval, timers.Token);
+                }
                 continue;
             }
             var command = commands.Take();
             if (command.Type == MotionCommandType.EndFollowUp)
             {
-                DurableTimers.Cancel(timers);
-                await context.CallActivityAsync(Activities.EndFollowUp, new FollowUpInput(input.MotionId, count, followUp.Interval, command.CommandId), Activities.Retry);
+                DurableTimer.Cancel(timers);
+                await workflow.RunAsync(WorkflowSteps.EndFollowUp, new CommandInput(command.CommandId, command.Actor));
+                await workflow.RefuseArrivedAsync("Die Wiedervorlage ist beendet; die Anfrage ist nicht mehr möglich.");
                 return "follow-up ended";
             }
-            await Withdrawal.RefuseAsync(context, input.MotionId, command, "Der Antrag ist beschlossen; nur die Wiedervorlage kann noch beendet werden.");
+            await workflow.RefuseAsync(command, "Der Antrag ist beschlossen; nur die Wiedervorlage kann noch beendet werden.");
         }
     }
 }

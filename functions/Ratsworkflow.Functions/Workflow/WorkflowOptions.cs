@@ -26,6 +26,13 @@ public sealed class WorkflowOptions
     /// </summary>
     public TimeSpan PersonalDataRetention { get; set; } = TimeSpan.FromDays(730);
 
+    /// <summary>
+    /// How often a failing step (e.g. the mail server is down) is tried, and the pause before the second attempt; the
+    /// pauses triple up to an hour: 6 attempts from 10 s span about 20 minutes.
+    /// </summary>
+    public int StepAttempts { get; set; } = 6;
+    public TimeSpan StepFirstRetry { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long an API call waits for the workflow's answer before it answers 202.</summary>
     public TimeSpan CommandWait { get; set; } = TimeSpan.FromSeconds(15);
 
@@ -37,4 +44,13 @@ public sealed class WorkflowOptions
 }
 
 /// <summary>What a running motion keeps of the configuration.</summary>
-public sealed record WorkflowSettings(TimeSpan BeiratDeadline, TimeSpan ReminderBefore, TimeSpan OverdueGrace, decimal QuorumShare, string TimeZone);
+/// <param name="StepAttempts">How often a failing step is tried before the motion shows „Fehler“ and waits for a clerk.</param>
+/// <param name="StepFirstRetry">The pause before its second attempt; each further pause is three times longer (at most an hour).</param>
+public sealed record WorkflowSettings(
+    TimeSpan BeiratDeadline,
+    TimeSpan ReminderBefore,
+    TimeSpan OverdueGrace,
+    decimal QuorumShare,
+    string TimeZone,
+    int StepAttempts,
+    TimeSpan StepFirstRetry);

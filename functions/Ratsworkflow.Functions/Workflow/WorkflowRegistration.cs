@@ -1,20 +1,20 @@
-using Ratsworkflow.Durable;
+using Ratsworkflow.Functions.Beirat;
+using Ratsworkflow.Functions.Durable;
 using Ratsworkflow.Functions.Motions;
-using Ratsworkflow.Functions.Storage;
 
 namespace Ratsworkflow.Functions.Workflow;
 
-/// <summary>The durable engine inside the app: settings from host.json, storage from the app's <see cref="StorageAccount"/>.</summary>
+/// <summary>The workflow inside the app: the orchestrator and its steps on the durable engine, and what they use.</summary>
 public static class WorkflowRegistration
 {
     public static WebApplicationBuilder AddWorkflow(this WebApplicationBuilder builder)
     {
         builder.Configuration.AddHostJson(builder.Environment.ContentRootPath);
         var configuration = builder.Configuration;
-        builder.Services.AddDurableTask(options => HostSettings.Apply(configuration, options), WorkflowCatalog.Register);
-        builder.Services.AddOptions<DurableTaskOptions>().Configure<StorageAccount>((options, storage) => storage.ApplyTo(options));
+        builder.Services.AddDurableEngine(configuration, Register);
         builder.Services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section));
-        builder.Services.AddSingleton<IOrchestrationFailureObserver, MotionFailureObserver>();
+        builder.Services.AddSingleton<BallotStore>();
+        builder.Services.AddSingleton<VoteService>();
         builder.Services.AddSingleton<MotionIndex>();
         builder.Services.AddSingleton<MotionStore>();
         builder.Services.AddSingleton<WorkflowServices>();
@@ -22,10 +22,20 @@ public static class WorkflowRegistration
         builder.Services.AddSingleton<Submission.SubmissionService>();
         builder.Services.AddSingleton<CommandService>();
         builder.Services.AddSingleton<CommandAcks>();
-        builder.Services.AddSingleton<FunctionsHost.IPeriodicWork, Submission.ConfirmationExpiry>();
-        builder.Services.AddSingleton<FunctionsHost.IPeriodicWork, MotionCountsRecount>();
+        builder.Services.AddSingleton<Periodic.IPeriodicWork, Submission.ConfirmationExpiry>();
+        builder.Services.AddSingleton<Periodic.IPeriodicWork, MotionCountsRecount>();
         builder.Services.AddSingleton<Privacy.PersonalDataRetention>();
-        builder.Services.AddSingleton<FunctionsHost.IPeriodicWork>(sp => sp.GetRequiredService<Privacy.PersonalDataRetention>());
+        builder.Services.AddSingleton<Periodic.IPeriodicWork>(sp => sp.GetRequiredService<Privacy.PersonalDataRetention>());
         return builder;
+    }
+
+    /// <summary>Every orchestrator and step of the app, by name and version.</summary>
+    public static void Register(TaskRegistry registry)
+    {
+        registry.AddOrchestrator<RatsbeschlussOrchestrator>(RatsbeschlussOrchestrator.Name, RatsbeschlussOrchestrator.Version);
+        foreach (var step in WorkflowSteps.All)
+        {
+            registry.AddActivity(step.Name, step.ActivityType);
+        }
     }
 }

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
-using Ratsworkflow.Durable;
 using Ratsworkflow.Functions.Email;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
 using Ratsworkflow.Functions.References;
 using Ratsworkflow.Functions.Tokens;
+using Ratsworkflow.Functions.Workflow.Steps;
 
 namespace Ratsworkflow.Functions.Workflow;
 
@@ -24,36 +24,49 @@ public sealed class WorkflowServices(
     public WorkflowOptions Options => options.Value;
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public async Task<(MotionRecord Motion, OrganizationCatalog Catalog)> LoadAsync(string motionId, CancellationToken cancellationToken)
+    public async Task<(MotionRecord Motion, OrganizationCatalog Catalog)> LoadAsync(StepContext step)
     {
-        var motion = await motions.GetAsync(motionId, cancellationToken) ?? throw new InvalidOperationException($"Motion {motionId} does not exist.");
-        return (motion, await organizations.GetCatalogAsync(cancellationToken));
+        var motion = await motions.GetAsync(step.MotionId) ?? throw new InvalidOperationException($"Motion {step.MotionId} does not exist.");
+        return (motion, await organizations.GetCatalogAsync());
     }
 
     /// <summary>
-    /// Saves the changed motion; timeline keys derive from the activity call, so a rerun writes them once. Then an
-    /// API call in this process that waits for an acknowledgement in it gets its answer.
-    /// Activities run at least once: a work item whose process died after the step completed comes back later, when
-    /// the orchestration has moved on. Its record was projected from the orchestrator's state of back then, so it
-    /// must not be written: it fails instead, and the engine drops the failure because the step already completed.
+    /// Saves the changed motion; timeline keys derive from the step, so a rerun writes them once. Then an API call in
+    /// this process that waits for an acknowledgement in it gets its answer.
+    /// Steps run at least once: a work item whose process died after the step completed comes back later, when the
+    /// orchestration may have moved on. Its record was projected from the orchestrator's state of back then, so it
+    /// must not be written: it fails instead, and the engine drops that failure because the step already completed.
+    /// The same step running again (its completion was lost) finds its own earlier write and writes the same again.
     /// </summary>
-    public async Task SaveAsync(TaskActivityContext activity, MotionRecord before, MotionRecord after, params TimelineEntry[] timeline)
+    public async Task SaveAsync(StepContext step, MotionRecord before, MotionRecord after, params TimelineEntry[] timeline)
     {
-        if (before.LastStep is { } last && last.ExecutionId == activity.ExecutionId && last.TaskId > activity.TaskId)
+        if (before.LastStep is { } last && last.ExecutionId == step.Step.ExecutionId && last.TaskId > step.Step.TaskId)
         {
             throw new StaleStepException(
-                $"Motion {before.MotionId}: step {activity.Name} (task {activity.TaskId}) ran again after task {last.TaskId} saved the motion; not saving its out-of-date state.");
+                $"Motion {before.MotionId}: step {step.Step.TaskId} ran again after step {last.TaskId} saved the motion; not saving its out-of-date state.");
         }
-        var saved = after with { UpdatedAt = Now, LastStep = new WorkflowStep(activity.ExecutionId, activity.TaskId) };
-        await motions.SaveAsync(before, saved, timeline.Select((e, i) => ($"{activity.IdempotencyKey}|{i}", e)).ToList(), activity.CancellationToken);
+        await WriteAsync(step, before, after with { LastStep = step.Step }, timeline);
+    }
+
+    /// <summary>
+    /// Saves a change that belongs to no step's order (a failure shown, a retry taken, a command refused): it keeps
+    /// <see cref="MotionRecord.LastStep"/>, so the failed step can still run again after it.
+    /// </summary>
+    public Task SaveAsideAsync(StepContext step, MotionRecord before, MotionRecord after, params TimelineEntry[] timeline) =>
+        WriteAsync(step, before, after, timeline);
+
+    private async Task WriteAsync(StepContext step, MotionRecord before, MotionRecord after, TimelineEntry[] timeline)
+    {
+        var saved = after with { UpdatedAt = Now };
+        await motions.SaveAsync(before, saved, timeline.Select((e, i) => ($"{step.Step.ExecutionId}:{step.Step.TaskId}|{i}", e)).ToList());
         acks.Publish(saved);
     }
 
     public TimelineEntry Entry(string type, string text, string? actor = null) => new(Now, type, text, actor);
 
-    /// <summary>Sends once per activity call and kind, however often the activity runs.</summary>
-    public Task SendAsync(TaskActivityContext activity, string kind, Notification notification) =>
-        notification.To.Count == 0 ? Task.CompletedTask : mail.SendAsync(notification, $"{activity.IdempotencyKey}:{kind}", activity.CancellationToken);
+    /// <summary>Sends once per step and kind, however often the step runs.</summary>
+    public Task SendAsync(StepContext step, string kind, Notification notification) =>
+        notification.To.Count == 0 ? Task.CompletedTask : mail.SendAsync(notification, $"{step.Key}:{kind}", CancellationToken.None);
 
     public static Email.MotionSummary Summary(MotionRecord motion, OrganizationCatalog catalog) =>
         new(motion.Reference, motion.Title, catalog.NameOf(motion.FactionId));
@@ -81,9 +94,9 @@ public sealed class WorkflowServices(
         board?.Members.Select(m => new Mailbox(m.Email, m.Name)).ToList() ?? [];
 
     /// <summary>A fresh status link for the faction: tokens are stored only as hashes, so each mail gets its own.</summary>
-    public async Task<MailLink> StatusLinkAsync(MotionRecord motion, CancellationToken cancellationToken)
+    public async Task<MailLink> StatusLinkAsync(MotionRecord motion)
     {
-        var token = await tokens.IssueAsync(TokenPurpose.Status, TokenSubject.Status(motion.MotionId), Now + Options.StatusLinkLifetime, cancellationToken);
+        var token = await tokens.IssueAsync(TokenPurpose.Status, TokenSubject.Status(motion.MotionId), Now + Options.StatusLinkLifetime);
         return MailLink.FactionStatus(motion.MotionId, token);
     }
 }

@@ -73,9 +73,8 @@ public class AppFixture : IAsyncLifetime
                 // count all tests as one person. (Sign-in keeps its real limit; see Harness/Clerks.cs.)
                 ["RateLimits__token__PermitLimit"] = "100000",
                 ["RateLimits__submission__PermitLimit"] = "100000",
-                // The workflow reacts within a fifth of a second instead of up to two, so journeys through it stay quick.
-                ["extensions__queues__maxPollingInterval"] = "00:00:00.200",
-                ["ratsworkflow__engine__timerPollingInterval"] = "00:00:00.200",
+                // The workflow reacts within a fifth of a second instead of up to one, so journeys through it stay quick.
+                ["extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:00.200",
             };
             Configure(settings);
             _app = await AppProcess.StartAsync(BaseUrl, settings, TimeSpan.FromSeconds(90));

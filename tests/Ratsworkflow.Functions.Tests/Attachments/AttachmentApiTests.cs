@@ -6,7 +6,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Ratsworkflow.Functions.Api;
-using Ratsworkflow.Functions.FunctionsHost;
+using Ratsworkflow.Functions.Periodic;
 using Ratsworkflow.Functions.Submission;
 using Ratsworkflow.Functions.Tests.Workflow;
 using Ratsworkflow.Testing;

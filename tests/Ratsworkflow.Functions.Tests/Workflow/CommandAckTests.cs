@@ -12,24 +12,23 @@ namespace Ratsworkflow.Functions.Tests.Workflow;
 public sealed class CommandAckTests(AzuriteFixture azurite, MailDevFixture mail) : IClassFixture<AzuriteFixture>, IClassFixture<MailDevFixture>
 {
     [Fact]
-    public async Task Vote_ActivityRunsInThisProcess_AnswersWithoutReadingTheMotionAgain()
+    public async Task Schedule_StepRunsInThisProcess_AnswersWithoutReadingTheMotionAgain()
     {
         var log = new TableRequestLog();
-        // The fallback poll is far away, so every read of the motion during the vote is one the vote itself needs.
+        // The fallback poll is far away, so every read of the motion during the command is one the command itself needs.
         await using var app = await WorkflowApp.StartAsync(azurite.ConnectionString, mail.MailDev,
             new Dictionary<string, string?> { ["Workflow:CommandAckPoll"] = "00:10:00" },
             configure: b => b.Services.AddSingleton(log.Client(azurite.ConnectionString)));
         var motion = new Scenario(app);
-        await motion.SubmitAsync(beiratReview: true, "ausschuss-soziales");
+        await motion.SubmitAsync(beiratReview: false, "ausschuss-soziales");
         await motion.ConfirmFromMailAsync();
-        await motion.WaitForStageAsync(MotionStage.BeiratReview);
-        var token = (await motion.VoteTokensAsync())[0];
+        await motion.WaitForStageAsync(MotionStage.Consultation);
         log.Clear();
 
-        var response = await motion.VoteAsync(token, "yes");
+        var response = await motion.ScheduleAsync("ausschuss-soziales", DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(3));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        // The API's stage check and the activity's load; polling would add at least one more.
+        // The API's stage check and the step's load; polling would add at least one more.
         var recordReads = log.All.Count(r => r.StartsWith("GET ", StringComparison.Ordinal) && r.Contains($"/{MotionStore.TableName}(PartitionKey='{motion.MotionId}'", StringComparison.Ordinal));
         Assert.Equal(2, recordReads);
     }

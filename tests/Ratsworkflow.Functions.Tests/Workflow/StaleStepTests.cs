@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using Ratsworkflow.Durable;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Workflow;
+using Ratsworkflow.Functions.Workflow.Steps;
 using Ratsworkflow.Testing;
 using Xunit;
 
@@ -18,7 +18,7 @@ public sealed class StaleStepTests(AzuriteFixture azurite, MailDevFixture mail) 
     {
         var (services, store, motion) = await ConsultingMotionAsync();
         var last = motion.LastStep!;
-        var stale = new TaskActivityContext("ApplyConsultationCommand", motion.MotionId, last.ExecutionId, last.TaskId - 1, CancellationToken.None);
+        var stale = new StepContext(motion.MotionId, last with { TaskId = last.TaskId - 1 });
 
         await Assert.ThrowsAsync<StaleStepException>(() => services.SaveAsync(stale, motion, motion with { Status = "veraltet" }));
 
@@ -32,12 +32,26 @@ public sealed class StaleStepTests(AzuriteFixture azurite, MailDevFixture mail) 
     {
         var (services, store, motion) = await ConsultingMotionAsync();
         var last = motion.LastStep!;
-        var step = new TaskActivityContext("AlertOverdue", motion.MotionId, last.ExecutionId, last.TaskId + ahead, CancellationToken.None);
+        var step = new StepContext(motion.MotionId, last with { TaskId = last.TaskId + ahead });
 
         await services.SaveAsync(step, motion, motion with { Status = "weiter" });
 
         var saved = (await store.GetAsync(motion.MotionId))!;
         Assert.Equal(("weiter", last.TaskId + ahead), (saved.Status, saved.LastStep!.TaskId));
+    }
+
+    [Fact]
+    public async Task SaveAsideAsync_AfterALaterStep_SavesAndKeepsTheLastStep()
+    {
+        var (services, store, motion) = await ConsultingMotionAsync();
+        var last = motion.LastStep!;
+        var refusal = new StepContext(motion.MotionId, last with { TaskId = last.TaskId + 5 });
+
+        await services.SaveAsideAsync(refusal, motion, motion.WithAck(CommandAck.Conflict("c1", "Nicht jetzt.")));
+
+        var saved = (await store.GetAsync(motion.MotionId))!;
+        Assert.Equal(last, saved.LastStep);
+        Assert.Contains(saved.Acks, a => a.CommandId == "c1" && a.Status == 409);
     }
 
     private async Task<(WorkflowServices, MotionStore, MotionRecord)> ConsultingMotionAsync()

@@ -10,14 +10,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Time.Testing;
-using Ratsworkflow.Durable;
 using Ratsworkflow.Testing;
 
 namespace Ratsworkflow.Functions.Tests.Workflow;
 
 /// <summary>
-/// The whole app in-process on a free port: real Azurite, real maildev, the engine polling fast, and a fake clock that
-/// only the test moves, so a 14-day Beirat deadline passes in milliseconds.
+/// The whole app in-process on a free port: real Azurite, real maildev, the Durable Task engine on a task hub of its own
+/// polling fast, and a fake clock for the app (expiry, tokens, "today"), which starts at the real time. The engine's
+/// durable timers run on real time: a test of a deadline configures it in seconds (<c>Workflow:BeiratDeadline</c>);
+/// the orchestrator's own logic of long deadlines is tested on a fake context (Orchestration/).
 /// </summary>
 public sealed partial class WorkflowApp : IAsyncDisposable
 {
@@ -39,12 +40,11 @@ public sealed partial class WorkflowApp : IAsyncDisposable
     public HttpClient Anonymous { get; }
     public HttpClient Clerk { get; }
     public IServiceProvider Services => _app.Services;
-    public StorageRequestCounter EngineRequests => Services.GetRequiredService<StorageRequestCounter>();
 
     /// <param name="configure">Runs after the app's own registrations, e.g. to replace a storage client with one that counts requests.</param>
     public static async Task<WorkflowApp> StartAsync(string storage, MailDev mail, IDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null, Action<WebApplicationBuilder>? configure = null)
     {
-        clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+        clock ??= new FakeTimeProvider(DateTimeOffset.UtcNow);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Production",
@@ -58,21 +58,17 @@ public sealed partial class WorkflowApp : IAsyncDisposable
         {
             builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Information);
         }
+        builder.Configuration.AddInMemoryCollection(AppSettings.For(storage, mail, ClerkToken));
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = storage,
-            ["Email:Provider"] = "Smtp",
-            ["Email:Smtp:Host"] = "127.0.0.1",
-            ["Email:Smtp:Port"] = mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["App:PublicBaseUrl"] = "http://ratsworkflow.test",
-            ["Clerks:ApiToken"] = ClerkToken,
-            ["RateLimits:submission:PermitLimit"] = "10000",
-            ["RateLimits:token:PermitLimit"] = "10000",
-            ["ratsworkflow:engine:hubName"] = "wf" + Guid.NewGuid().ToString("N")[..10],
-            ["ratsworkflow:engine:minPollingInterval"] = "00:00:00.010",
-            ["ratsworkflow:engine:timerPollingInterval"] = "00:00:00.050",
-            ["extensions:queues:maxPollingInterval"] = "00:00:00.100",
-            ["extensions:queues:visibilityTimeout"] = "00:00:00.200",
+            ["extensions:durableTask:hubName"] = AzuriteFixture.UniqueName("wf"),
+            ["extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:00.100",
+            ["extensions:durableTask:storageProvider:partitionCount"] = "1",
+            // A failing step is tried twice, 200 ms apart, before the motion shows „Fehler“.
+            ["Workflow:StepAttempts"] = "2",
+            ["Workflow:StepFirstRetry"] = "00:00:00.200",
+            // A test wants the workflow's answer, not a 202; on a busy CI machine a step can take longer than 15 s.
+            ["Workflow:CommandWait"] = "00:01:00",
             // Tests run the periodic work (expiry, overdue, retention) themselves after moving the clock.
             ["ratsworkflow:periodicWorkInterval"] = "00:00:00",
         });

@@ -15,4 +15,11 @@ public abstract class WorkflowAppTests(AzuriteFixture azurite, MailDevFixture ma
     public async Task InitializeAsync() => App = await WorkflowApp.StartAsync(azurite.ConnectionString, mail.MailDev);
 
     public async Task DisposeAsync() => await App.DisposeAsync();
+
+    /// <summary>A fresh app with these settings instead, e.g. deadlines in seconds: the engine's timers run on real time.</summary>
+    protected async Task RestartAsync(IDictionary<string, string?> settings)
+    {
+        await App.DisposeAsync();
+        App = await WorkflowApp.StartAsync(azurite.ConnectionString, mail.MailDev, settings);
+    }
 }

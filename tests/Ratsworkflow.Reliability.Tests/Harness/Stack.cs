@@ -65,8 +65,7 @@ public sealed class Stack : IAsyncDisposable
             ["RateLimits__token__PermitLimit"] = "100000000",
             ["RateLimits__signin__PermitLimit"] = "100000000",
             ["Workflow__CommandWait"] = "00:00:05",
-            ["extensions__queues__maxPollingInterval"] = "00:00:00.500",
-            ["ratsworkflow__engine__timerPollingInterval"] = "00:00:00.500",
+            ["extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:00.500",
             ["Logging__LogLevel__Default"] = "Warning",
             // One line per mail sent: which process did the work (two-process test).
             ["Logging__LogLevel__Ratsworkflow.Functions.Email.SmtpEmailTransport"] = "Information",

@@ -57,13 +57,14 @@ public static class Verdict
         }
         var history = motion.GetProperty("history").EnumerateArray()
             .Select(h => (Type: h.GetProperty("type").GetString(), Text: h.GetProperty("text").GetString() ?? "")).ToList();
-        // Each command applied once: one decision, one result per body, one entry per Beirat vote.
+        // Each command applied once: one decision, one result per body, one Beirat result. (Votes are counted in
+        // batches, so the counts above prove each vote once; the timeline has one entry per count, not per vote.)
         var decisions = history.Count(h => h.Text.StartsWith("Beschluss des ", StringComparison.Ordinal));
         var results = history.Count(h => h.Type == "consultation" && h.Text.Contains("(Ja ", StringComparison.Ordinal));
-        var votesCast = history.Count(h => h.Type == "vote");
-        if (decisions != 1 || results != 2 || votesCast != (plan.BeiratChoices?.Count ?? 0))
+        var beiratResults = history.Count(h => h.Type == "beiratResult");
+        if (decisions != 1 || results != 2 || beiratResults != (plan.BeiratChoices is null ? 0 : 1))
         {
-            yield return $"Verlauf: {decisions} Beschlüsse, {results} Ergebnisse, {votesCast} Stimmen: " + string.Join(" | ", history.Select(h => h.Type + ": " + h.Text));
+            yield return $"Verlauf: {decisions} Beschlüsse, {results} Ergebnisse, {beiratResults} Beirat-Ergebnisse: " + string.Join(" | ", history.Select(h => h.Type + ": " + h.Text));
         }
     }
 

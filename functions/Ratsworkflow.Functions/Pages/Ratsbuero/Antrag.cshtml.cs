@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Ratsworkflow.Durable;
 using Ratsworkflow.Functions.Consultations;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
@@ -17,7 +16,7 @@ namespace Ratsworkflow.Functions.Pages.Ratsbuero;
 /// Every action goes through <see cref="CommandService"/>, like the JSON API.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AntragModel(MotionStore motions, OrganizationStore organizations, CommandService commands, DurableTaskClient engine, TimeProvider clock) : PageModel
+public sealed class AntragModel(MotionStore motions, OrganizationStore organizations, CommandService commands, TimeProvider clock) : PageModel
 {
     public MotionDetails Motion { get; private set; } = null!;
 
@@ -94,7 +93,7 @@ public sealed class AntragModel(MotionStore motions, OrganizationStore organizat
 
     public async Task<IActionResult> OnPostRetryAsync(string motionId, CancellationToken cancellationToken) =>
         await LoadAsync(motionId, cancellationToken)
-            ? Answer(await commands.RetryAsync(motionId, cancellationToken), motionId, "Der fehlgeschlagene Schritt wird wiederholt.", _ => null)
+            ? Answer(await commands.RetryAsync(motionId, Actor, cancellationToken), motionId, "Der fehlgeschlagene Schritt wird wiederholt.", _ => null)
             : NotFound();
 
     public async Task<IActionResult> OnPostEndFollowUpAsync(string motionId, CancellationToken cancellationToken) =>
@@ -151,14 +150,7 @@ public sealed class AntragModel(MotionStore motions, OrganizationStore organizat
             .Select(o => new SelectListItem(o.Name, o.Id)).ToList();
         Schedule = new ScheduleInput { OrganizationId = Current?.OrganizationId, MeetingDate = Current?.MeetingDate };
         Result = new ResultInput { OrganizationId = Current?.OrganizationId, ResolutionText = record.ResolutionText };
-        // The motion's record does not say whether a Wiedervorlage runs; its workflow does: after the decision it
-        // continues as new with the follow-up in its input, and completes when there is none or it was ended (the
-        // timeline says so a moment before the workflow has finished).
-        FollowUpRunning = record.Stage == MotionStage.Decided
-            && !found.Timeline.Any(e => e.Type == "followUpEnded")
-            && await engine.GetInstanceAsync(motionId, getInputsAndOutputs: true, cancellationToken) is { } instance
-            && !instance.RuntimeStatus.IsTerminal()
-            && DataConverter.Deserialize<MotionWorkflowInput?>(instance.SerializedInput)?.FollowUp is not null;
+        FollowUpRunning = record.FollowUpInterval is not null;
         return true;
     }
 

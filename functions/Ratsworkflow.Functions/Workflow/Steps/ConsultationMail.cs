@@ -1,4 +1,3 @@
-using Ratsworkflow.Durable;
 using Ratsworkflow.Functions.Consultations;
 using Ratsworkflow.Functions.Email;
 using Ratsworkflow.Functions.Motions;
@@ -9,7 +8,7 @@ namespace Ratsworkflow.Functions.Workflow.Steps;
 /// <summary>Who hears of what in the Beratungsfolge: the faction of everything, the chair of its meeting, everyone of the decision.</summary>
 internal static class ConsultationMail
 {
-    public static async Task SendAsync(WorkflowServices services, TaskActivityContext context, MotionRecord motion, OrganizationCatalog catalog, IReadOnlyList<ConsultationEvent> events, ConsultationState state)
+    public static async Task SendAsync(WorkflowServices services, StepContext step, MotionRecord motion, OrganizationCatalog catalog, IReadOnlyList<ConsultationEvent> events, ConsultationState state)
     {
         var summary = WorkflowServices.Summary(motion, catalog);
         var faction = WorkflowServices.Faction(motion, catalog);
@@ -20,12 +19,12 @@ internal static class ConsultationMail
             {
                 case Consultations.ConsultationScheduled s:
                     var chair = catalog.Find(s.OrganizationId)?.Email is { } chairAddress ? [new Mailbox(chairAddress)] : Array.Empty<Mailbox>();
-                    await services.SendAsync(context, $"scheduled-{i}", new Email.ConsultationScheduled
+                    await services.SendAsync(step, $"scheduled-{i}", new Email.ConsultationScheduled
                     {
-                        To = faction, Link = await services.StatusLinkAsync(motion, context.CancellationToken), Motion = summary,
+                        To = faction, Link = await services.StatusLinkAsync(motion), Motion = summary,
                         OrganizationName = catalog.NameOf(s.OrganizationId), MeetingDate = s.MeetingDate,
                     });
-                    await services.SendAsync(context, $"chair-{i}", new Email.ConsultationScheduled
+                    await services.SendAsync(step, $"chair-{i}", new Email.ConsultationScheduled
                     {
                         To = chair, Link = MailLink.PublicMotion(motion.MotionId), Motion = summary,
                         OrganizationName = catalog.NameOf(s.OrganizationId), MeetingDate = s.MeetingDate,
@@ -33,35 +32,35 @@ internal static class ConsultationMail
                     break;
                 case Consultations.ConsultationResultRecorded r when !state.IsDecided || !r.ByCouncil:
                     var referred = events.OfType<ConsultationInserted>().FirstOrDefault();
-                    await services.SendAsync(context, $"result-{i}", new Email.ConsultationResultRecorded
+                    await services.SendAsync(step, $"result-{i}", new Email.ConsultationResultRecorded
                     {
-                        To = faction, Link = await services.StatusLinkAsync(motion, context.CancellationToken), Motion = summary,
+                        To = faction, Link = await services.StatusLinkAsync(motion), Motion = summary,
                         OrganizationName = catalog.NameOf(r.OrganizationId), IsCouncil = r.ByCouncil, MeetingDate = r.MeetingDate,
                         Outcome = r.Outcome, Votes = r.Votes, ResolutionText = motion.ResolutionText,
                         ReferredTo = referred is null ? null : catalog.NameOf(referred.OrganizationId), NextBody = next,
                     });
                     break;
                 case Consultations.MotionDecided d:
-                    await SendDecisionAsync(services, context, motion, catalog, d, summary);
+                    await SendDecisionAsync(services, step, motion, catalog, d, summary);
                     break;
             }
         }
     }
 
-    private static async Task SendDecisionAsync(WorkflowServices services, TaskActivityContext context, MotionRecord motion, OrganizationCatalog catalog, Consultations.MotionDecided d, Email.MotionSummary summary)
+    private static async Task SendDecisionAsync(WorkflowServices services, StepContext step, MotionRecord motion, OrganizationCatalog catalog, Consultations.MotionDecided d, Email.MotionSummary summary)
     {
         Email.MotionDecided Decision(IReadOnlyList<Mailbox> to, MailLink link) => new()
         {
             To = to, Link = link, Motion = summary, MeetingDate = d.MeetingDate, Outcome = d.Outcome,
             Votes = motion.Consultations.Count > 0 ? motion.Consultations[^1].Votes : null, ResolutionText = d.ResolutionText, CouncilName = catalog.NameOf(d.OrganizationId),
         };
-        await services.SendAsync(context, "decided-faction", Decision(WorkflowServices.Faction(motion, catalog), await services.StatusLinkAsync(motion, context.CancellationToken)));
-        await services.SendAsync(context, "decided-clerks", Decision(WorkflowServices.Clerks(catalog), MailLink.ClerkMotion(motion.MotionId)));
+        await services.SendAsync(step, "decided-faction", Decision(WorkflowServices.Faction(motion, catalog), await services.StatusLinkAsync(motion)));
+        await services.SendAsync(step, "decided-clerks", Decision(WorkflowServices.Clerks(catalog), MailLink.ClerkMotion(motion.MotionId)));
         var involved = motion.Consultations.Select(c => catalog.Find(c.OrganizationId)?.Email).OfType<string>().Distinct().Select(a => new Mailbox(a)).ToList();
         if (motion.BeiratReview)
         {
             involved.AddRange(WorkflowServices.Members(catalog.AdvisoryBoard));
         }
-        await services.SendAsync(context, "decided-involved", Decision(involved, MailLink.PublicMotion(motion.MotionId)));
+        await services.SendAsync(step, "decided-involved", Decision(involved, MailLink.PublicMotion(motion.MotionId)));
     }
 }

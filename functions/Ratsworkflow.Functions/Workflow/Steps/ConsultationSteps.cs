@@ -1,17 +1,16 @@
-using Ratsworkflow.Durable;
 using Ratsworkflow.Functions.Consultations;
 using Ratsworkflow.Functions.Email;
 using Ratsworkflow.Functions.Motions;
 
 namespace Ratsworkflow.Functions.Workflow.Steps;
 
-public sealed class BeginConsultation(WorkflowServices services) : TaskActivity<BeginConsultationInput, bool>
+public sealed class BeginConsultation(WorkflowServices services) : MotionStep<BeginConsultationInput, bool>
 {
-    public override async Task<bool> RunAsync(TaskActivityContext context, BeginConsultationInput input)
+    protected override async Task<bool> RunAsync(StepContext step, BeginConsultationInput input)
     {
-        var (motion, catalog) = await services.LoadAsync(input.MotionId, context.CancellationToken);
+        var (motion, catalog) = await services.LoadAsync(step);
         var started = ConsultationText.Project(motion, input.State, catalog, catalog.Body.TimeZone);
-        await services.SaveAsync(context, motion, started, services.Entry("consultationStarted", "Beratungsfolge begonnen: " + string.Join(" → ", input.State.Consultations.Select(c => catalog.NameOf(c.OrganizationId)))));
+        await services.SaveAsync(step, motion, started, services.Entry("consultationStarted", "Beratungsfolge begonnen: " + string.Join(" → ", input.State.Consultations.Select(c => catalog.NameOf(c.OrganizationId)))));
         return true;
     }
 }
@@ -20,46 +19,48 @@ public sealed class BeginConsultation(WorkflowServices services) : TaskActivity<
 /// Decides a clerk's schedule or result against the Beratungsfolge, records it, answers the clerk and mails whoever
 /// it concerns. The decision runs here, not in the orchestrator, because it reads the organization catalog.
 /// </summary>
-public sealed class ApplyConsultationCommand(WorkflowServices services) : TaskActivity<ApplyConsultationInput, ConsultationApplied>
+public sealed class ApplyConsultationCommand(WorkflowServices services) : MotionStep<ApplyConsultationInput, ConsultationApplied>
 {
-    public override async Task<ConsultationApplied> RunAsync(TaskActivityContext context, ApplyConsultationInput input)
+    protected override async Task<ConsultationApplied> RunAsync(StepContext step, ApplyConsultationInput input)
     {
-        var (motion, catalog) = await services.LoadAsync(input.MotionId, context.CancellationToken);
+        var (motion, catalog) = await services.LoadAsync(step);
         var decision = ConsultationDecider.Decide(input.Command, input.State, catalog, catalog.Body.Today(services.Now));
         if (decision.Error is { } error)
         {
             var status = error.Kind == ConsultationErrorKind.Conflict ? 409 : 400;
-            await services.SaveAsync(context, motion, motion.WithAck(new CommandAck(input.CommandId, status, error.Detail, error.Errors)));
+            await services.SaveAsync(step, motion, motion.WithAck(new CommandAck(input.CommandId, status, error.Detail, error.Errors)));
             return new ConsultationApplied([], null, services.Now);
         }
         var state = input.State.ApplyAll(decision.Events);
+        var followUp = state.IsDecided && input.FollowUpAfter is { } interval && interval > TimeSpan.Zero ? interval : (TimeSpan?)null;
         var after = ConsultationText.Project(motion, state, catalog, catalog.Body.TimeZone)
             .WithAck(CommandAck.Ok(input.CommandId, decision.Events.Count == 0 ? "Keine Änderung." : null)) with
         {
-            DecidedAt = state.IsDecided ? services.Now : null,
+            // A rerun of this step keeps the time of its first run.
+            DecidedAt = state.IsDecided ? motion.DecidedAt ?? services.Now : null,
+            FollowUpInterval = followUp,
         };
-        await services.SaveAsync(context, motion, after, decision.Events.Select(e => services.Entry("consultation", ConsultationText.Describe(e, catalog), input.Actor)).ToArray());
-        await ConsultationMail.SendAsync(services, context, after, catalog, decision.Events, state);
-        var followUp = state.IsDecided && input.FollowUpAfter is { } interval && interval > TimeSpan.Zero ? interval : (TimeSpan?)null;
+        await services.SaveAsync(step, motion, after, decision.Events.Select(e => services.Entry("consultation", ConsultationText.Describe(e, catalog), input.Actor)).ToArray());
+        await ConsultationMail.SendAsync(services, step, after, catalog, decision.Events, state);
         return new ConsultationApplied(decision.Events, followUp, after.DecidedAt ?? services.Now);
     }
 }
 
 /// <summary>A meeting date passed without a result: the clerks hear of it once a day until it is recorded.</summary>
-public sealed class AlertOverdue(WorkflowServices services) : TaskActivity<AlertOverdueInput, bool>
+public sealed class AlertOverdue(WorkflowServices services) : MotionStep<AlertOverdueInput, bool>
 {
-    public override async Task<bool> RunAsync(TaskActivityContext context, AlertOverdueInput input)
+    protected override async Task<bool> RunAsync(StepContext step, AlertOverdueInput input)
     {
-        var (motion, catalog) = await services.LoadAsync(input.MotionId, context.CancellationToken);
+        var (motion, catalog) = await services.LoadAsync(step);
         var overdue = motion with { Overdue = true, Status = $"Überfällig: Ergebnis der Sitzung vom {input.MeetingDate:dd.MM.yyyy} fehlt" };
         var timeline = input.Day == 1
             ? [services.Entry("overdue", $"Überfällig: Das Ergebnis von {catalog.NameOf(input.OrganizationId)} ({input.MeetingDate:dd.MM.yyyy}) fehlt.")]
             : Array.Empty<TimelineEntry>();
-        await services.SaveAsync(context, motion, overdue, timeline);
-        await services.SendAsync(context, "clerks", new MotionOverdue
+        await services.SaveAsync(step, motion, overdue, timeline);
+        await services.SendAsync(step, "clerks", new MotionOverdue
         {
             To = WorkflowServices.Clerks(catalog),
-            Link = MailLink.ClerkMotion(input.MotionId),
+            Link = MailLink.ClerkMotion(step.MotionId),
             Motion = WorkflowServices.Summary(motion, catalog),
             OrganizationName = catalog.NameOf(input.OrganizationId),
             MeetingDate = input.MeetingDate,

@@ -14,7 +14,7 @@ internal static class ConsultationText
         {
             null => ($"Beschlossen: {ConsultationOutcomes.DisplayName(state.Decision!.Value, byCouncil: true)}", (string?)null, (DateTimeOffset?)null),
             { MeetingDate: { } date } => ($"Beratung in {catalog.NameOf(current.OrganizationId)} am {date:dd.MM.yyyy}", "Ratsbüro (Ergebnis eintragen)",
-                new DateTimeOffset(DurableTimers.EndOfDay(date, timeZone), TimeSpan.Zero)),
+                new DateTimeOffset(DurableTimer.EndOfDay(date, timeZone), TimeSpan.Zero)),
             _ => ($"Wartet auf einen Sitzungstermin in {catalog.NameOf(current.OrganizationId)}", "Ratsbüro (Sitzungstermin festlegen)", null),
         };
         return motion with

@@ -1,4 +1,3 @@
-using Ratsworkflow.Durable;
 using Ratsworkflow.Functions.Email;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Tokens;
@@ -6,12 +5,14 @@ using Ratsworkflow.Functions.Tokens;
 namespace Ratsworkflow.Functions.Workflow.Steps;
 
 /// <summary>The faction withdrew (itself, or through a clerk): links close, everyone involved is told.</summary>
-public sealed class WithdrawMotion(WorkflowServices services) : TaskActivity<WithdrawMotionInput, bool>
+public sealed class WithdrawMotion(WorkflowServices services, Beirat.BallotStore ballots) : MotionStep<CommandInput, bool>
 {
-    public override async Task<bool> RunAsync(TaskActivityContext context, WithdrawMotionInput input)
+    protected override async Task<bool> RunAsync(StepContext step, CommandInput input)
     {
-        await services.Tokens.CloseAsync(TokenGroup.VoteRound(input.MotionId, 1), context.CancellationToken);
-        var (motion, catalog) = await services.LoadAsync(input.MotionId, context.CancellationToken);
+        // A withdrawn motion takes no more votes: the ballot closes as it stands (no result is announced).
+        await ballots.CloseAsync(step.MotionId, 1);
+        await services.Tokens.CloseAsync(TokenGroup.VoteRound(step.MotionId, 1));
+        var (motion, catalog) = await services.LoadAsync(step);
         var withdrawnAt = motion.WithdrawnAt ?? services.Now;
         var withdrawn = motion.WithAck(CommandAck.Ok(input.CommandId, "Der Antrag wurde zurückgezogen.")) with
         {
@@ -22,15 +23,16 @@ public sealed class WithdrawMotion(WorkflowServices services) : TaskActivity<Wit
             DueAt = null,
             Overdue = false,
         };
-        await services.SaveAsync(context, motion, withdrawn, services.Entry("withdrawn", "Antrag zurückgezogen.", input.Actor));
+        await services.SaveAsync(step, motion, withdrawn, services.Entry("withdrawn", "Antrag zurückgezogen.", input.Actor));
         var to = WorkflowServices.Faction(motion, catalog).Concat(WorkflowServices.Clerks(catalog)).ToList();
-        if (motion.Stage == MotionStage.BeiratReview)
+        // A vote still open when the faction withdrew (read from the outcome, which a rerun of this step still finds).
+        if (motion.Beirat is { Outcome: Beirat.BeiratOutcome.Pending })
         {
             to.AddRange(WorkflowServices.Members(catalog.AdvisoryBoard));
         }
-        await services.SendAsync(context, "withdrawn", new MotionWithdrawn
+        await services.SendAsync(step, "withdrawn", new MotionWithdrawn
         {
-            To = to, Link = MailLink.PublicMotion(input.MotionId), Motion = WorkflowServices.Summary(motion, catalog),
+            To = to, Link = MailLink.PublicMotion(step.MotionId), Motion = WorkflowServices.Summary(motion, catalog),
             WithdrawnAt = withdrawnAt, WithdrawnBy = input.Actor,
         });
         return true;
@@ -38,33 +40,33 @@ public sealed class WithdrawMotion(WorkflowServices services) : TaskActivity<Wit
 }
 
 /// <summary>A Wiedervorlage is due: clerks and faction are reminded what the council asked for.</summary>
-public sealed class SendFollowUp(WorkflowServices services) : TaskActivity<FollowUpInput, bool>
+public sealed class SendFollowUp(WorkflowServices services) : MotionStep<FollowUpInput, bool>
 {
-    public override async Task<bool> RunAsync(TaskActivityContext context, FollowUpInput input)
+    protected override async Task<bool> RunAsync(StepContext step, FollowUpInput input)
     {
-        var (motion, catalog) = await services.LoadAsync(input.MotionId, context.CancellationToken);
+        var (motion, catalog) = await services.LoadAsync(step);
         var today = catalog.Body.Today(services.Now);
-        await services.SaveAsync(context, motion, motion with { Status = $"Wiedervorlage fällig ({input.Count}.)" }, services.Entry("followUp", $"Wiedervorlage fällig ({input.Count}.)."));
+        await services.SaveAsync(step, motion, motion with { Status = $"Wiedervorlage fällig ({input.Count}.)" }, services.Entry("followUp", $"Wiedervorlage fällig ({input.Count}.)."));
         var mail = new FollowUpDue
         {
             To = WorkflowServices.Clerks(catalog).Concat(WorkflowServices.Faction(motion, catalog)).ToList(),
-            Link = MailLink.ClerkMotion(input.MotionId),
+            Link = MailLink.ClerkMotion(step.MotionId),
             Motion = WorkflowServices.Summary(motion, catalog),
             DueDate = today,
             Instruction = $"Der Beschluss ist zur Wiedervorlage fällig; die nächste folgt am {today.AddDays((int)input.Interval.TotalDays):dd.MM.yyyy}.",
         };
-        await services.SendAsync(context, "followup", mail);
+        await services.SendAsync(step, "followup", mail);
         return true;
     }
 }
 
-public sealed class EndFollowUp(WorkflowServices services) : TaskActivity<FollowUpInput, bool>
+public sealed class EndFollowUp(WorkflowServices services) : MotionStep<CommandInput, bool>
 {
-    public override async Task<bool> RunAsync(TaskActivityContext context, FollowUpInput input)
+    protected override async Task<bool> RunAsync(StepContext step, CommandInput input)
     {
-        var (motion, _) = await services.LoadAsync(input.MotionId, context.CancellationToken);
-        var ended = motion.WithAck(CommandAck.Ok(input.CommandId!, "Die Wiedervorlage ist beendet.")) with { Status = "Beschlossen, Wiedervorlage beendet" };
-        await services.SaveAsync(context, motion, ended, services.Entry("followUpEnded", "Wiedervorlage beendet."));
+        var (motion, _) = await services.LoadAsync(step);
+        var ended = motion.WithAck(CommandAck.Ok(input.CommandId, "Die Wiedervorlage ist beendet.")) with { Status = "Beschlossen, Wiedervorlage beendet", FollowUpInterval = null };
+        await services.SaveAsync(step, motion, ended, services.Entry("followUpEnded", "Wiedervorlage beendet.", input.Actor));
         return true;
     }
 }

@@ -1,4 +1,3 @@
-using Ratsworkflow.Durable;
 using Ratsworkflow.Functions.Email;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
@@ -6,12 +5,13 @@ using Ratsworkflow.Functions.Organizations;
 namespace Ratsworkflow.Functions.Workflow.Steps;
 
 /// <summary>The confirmed motion becomes binding: it gets its reference and the faction and clerks are told.</summary>
-public sealed class RegisterMotion(WorkflowServices services) : TaskActivity<string, RegisteredMotion>
+public sealed class RegisterMotion(WorkflowServices services) : MotionStep<RegisterMotionInput, RegisteredMotion>
 {
-    public override async Task<RegisteredMotion> RunAsync(TaskActivityContext context, string motionId)
+    protected override async Task<RegisteredMotion> RunAsync(StepContext step, RegisterMotionInput input)
     {
-        var (motion, catalog) = await services.LoadAsync(motionId, context.CancellationToken);
-        var reference = (await services.References.AssignAsync(motionId, catalog.Body.ReferencePrefix, context.CancellationToken)).ToString();
+        var (motion, catalog) = await services.LoadAsync(step);
+        var motionId = step.MotionId;
+        var reference = (await services.References.AssignAsync(motionId, catalog.Body.ReferencePrefix)).ToString();
         var beirat = motion.BeiratReview ? catalog.AdvisoryBoard : null;
         var registered = motion with
         {
@@ -22,20 +22,20 @@ public sealed class RegisterMotion(WorkflowServices services) : TaskActivity<str
             WaitingFor = beirat?.Name ?? "Ratsbüro",
             ResolutionTexts = motion.ResolutionTexts.Count > 0 ? motion.ResolutionTexts : [new(1, motion.ResolutionText)],
         };
-        await services.SaveAsync(context, motion, registered, services.Entry("registered", $"Antrag registriert als {reference}."));
+        await services.SaveAsync(step, motion, registered, services.Entry("registered", $"Antrag registriert als {reference}."));
 
         var consultations = registered.RequestedConsultations.Select(catalog.NameOf).Append(catalog.Council.Name).ToList();
         var summary = WorkflowServices.Summary(registered, catalog);
-        await services.SendAsync(context, "faction", new MotionRegistered
+        await services.SendAsync(step, "faction", new MotionRegistered
         {
             To = WorkflowServices.Faction(registered, catalog),
-            Link = await services.StatusLinkAsync(registered, context.CancellationToken),
+            Link = await services.StatusLinkAsync(registered),
             Motion = summary,
             RegisteredAt = registered.RegisteredAt!.Value,
             BeiratName = beirat?.Name,
             Consultations = consultations,
         });
-        await services.SendAsync(context, "clerks", new NewMotionForClerks
+        await services.SendAsync(step, "clerks", new NewMotionForClerks
         {
             To = WorkflowServices.Clerks(catalog),
             Link = MailLink.ClerkMotion(motionId),

@@ -1,0 +1,64 @@
+using Microsoft.DurableTask.Client;
+using Ratsworkflow.Functions.Motions;
+using Ratsworkflow.Functions.Tokens;
+using Ratsworkflow.Functions.Workflow;
+
+namespace Ratsworkflow.Functions.Beirat;
+
+/// <summary>
+/// A Beirat member's vote from the personal link (bound to one member, motion and round): stored in the ballot at once
+/// and answered, then announced to the motion's orchestrator, which counts and closes early when the outcome is certain.
+/// </summary>
+public sealed class VoteService(IAccessTokenStore tokens, BallotStore ballots, DurableTaskClient engine, ILogger<VoteService> logger)
+{
+    public const int MaxCommentLength = 2000;
+    private const string Closed = "Die Abstimmung ist beendet; Stimmen können nicht mehr abgegeben werden.";
+
+    public async Task<Outcome<VoteReceipt>> CastAsync(string? voteToken, VoteChoice? choice, string? comment, CancellationToken cancellationToken)
+    {
+        var resolution = await tokens.ResolveAsync(TokenPurpose.Vote, voteToken, cancellationToken);
+        switch (resolution.Status)
+        {
+            case TokenStatus.Unknown:
+                return Outcomes.Fail<VoteReceipt>(404, "Dieser Abstimmungslink ist ungültig.");
+            case TokenStatus.Expired:
+                return Outcomes.Fail<VoteReceipt>(410, "Die Frist für diese Abstimmung ist abgelaufen.");
+            case TokenStatus.Closed or TokenStatus.Used:
+                return Outcomes.Fail<VoteReceipt>(409, Closed);
+        }
+        if (choice is not { } chosen || !Enum.IsDefined(chosen))
+        {
+            const string choose = "Bitte wählen Sie Ja, Nein oder Enthaltung.";
+            return Outcomes.Fail<VoteReceipt>(400, choose, new Dictionary<string, string[]> { ["choice"] = [choose] });
+        }
+        if (comment is { Length: > MaxCommentLength })
+        {
+            return Outcomes.Fail<VoteReceipt>(400, "Der Kommentar ist zu lang.",
+                new Dictionary<string, string[]> { ["comment"] = [$"Der Kommentar darf höchstens {MaxCommentLength} Zeichen lang sein."] });
+        }
+        var subject = resolution.Token!.Subject;
+        var (motionId, memberId) = (subject.MotionId!, subject.MemberId!);
+        var cast = await ballots.CastAsync(motionId, subject.Round ?? 0, memberId, chosen, comment, cancellationToken);
+        switch (cast)
+        {
+            case CastResult.NotEligible:
+                return Outcomes.Fail<VoteReceipt>(409, "Sie sind in diesem Beirat nicht stimmberechtigt.");
+            case CastResult.Closed or CastResult.NoBallot:
+                return Outcomes.Fail<VoteReceipt>(409, Closed);
+        }
+        try
+        {
+            await engine.RaiseEventAsync(motionId, VoteArrived.EventName, new VoteArrived(memberId), cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Azure.RequestFailedException)
+        {
+            // The vote is stored and counts at the close; only an early close waits for the next vote or the deadline.
+            logger.LogWarning(ex, "Motion {MotionId}: a vote was stored but could not be announced to the workflow.", motionId);
+        }
+        var replaced = cast == CastResult.Replaced;
+        return Outcomes.Ok(new VoteReceipt(motionId, replaced), 200, replaced ? "Ihre Stimme ersetzt Ihre frühere Stimme." : "Ihre Stimme wurde gezählt.");
+    }
+}
+
+/// <summary>A counted vote: the motion it was for, and whether it replaced the member's earlier one.</summary>
+public sealed record VoteReceipt(string MotionId, bool Replaced);
