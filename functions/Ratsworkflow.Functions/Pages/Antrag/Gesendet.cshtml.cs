@@ -11,7 +11,8 @@ public sealed class GesendetModel(OrganizationStore organizations, IOptions<Work
     /// <summary>The faction, or null when the address was opened without a known one.</summary>
     public Wording.OrganizationName? Faction { get; private set; }
 
-    public int ExpiryDays => (int)Math.Ceiling(workflow.Value.ConfirmationExpiry.TotalDays);
+    /// <summary>"7 Tage", "1 Tag": how long the confirmation link works, rounded up to whole days.</summary>
+    public string LinkValidity => Wording.GermanText.Days((int)Math.Ceiling(workflow.Value.ConfirmationExpiry.TotalDays));
 
     public async Task OnGetAsync(string? fraktion, CancellationToken cancellationToken)
     {
