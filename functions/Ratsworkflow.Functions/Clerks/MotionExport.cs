@@ -65,7 +65,7 @@ public static class MotionExport
         Web.MotionStages.For(item.Stage.ToString()).Label,
         item.Status,
         item.WaitingFor,
-        item.DueAt is { } due ? GermanFormat.ShortDateTime(due) : null,
+        item.DueAt is { } due ? Wording.GermanDates.ShortDeadline(due) : null,
         item.Overdue ? "ja" : "nein",
         GermanFormat.ShortDateTime(item.CreatedAt),
         GermanFormat.ShortDateTime(item.UpdatedAt),

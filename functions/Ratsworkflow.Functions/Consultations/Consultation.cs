@@ -12,7 +12,24 @@ public sealed record Consultation(
     VoteCount? Votes = null)
 {
     public bool IsFinished => Outcome is { } outcome && outcome.Finishes();
+
+    /// <summary>
+    /// Earlier meetings that postponed it (vertagt), oldest first; null when none did. A new date and result replace
+    /// <see cref="MeetingDate"/> and <see cref="Outcome"/>, so without these the Beratungsfolge would lose those sessions.
+    /// </summary>
+    public IReadOnlyList<PostponedMeeting>? Postponed { get; init; }
+
+    /// <summary>
+    /// Every meeting that dealt with it, postponed ones first, then the current state (while it waits for a new date
+    /// after a postponement: open, as that postponement is listed already). What the Beratungsfolge tables list.
+    /// </summary>
+    public IEnumerable<Consultation> Sessions() =>
+        (Postponed ?? []).Select(p => this with { MeetingDate = p.MeetingDate, Outcome = ConsultationOutcome.Postponed, Votes = p.Votes, Postponed = null })
+            .Append(this is { Outcome: ConsultationOutcome.Postponed, MeetingDate: null, Postponed.Count: > 0 } ? this with { Outcome = null, Votes = null } : this);
 }
+
+/// <summary>A meeting that postponed a consultation, with its vote counts if recorded.</summary>
+public sealed record PostponedMeeting(DateOnly MeetingDate, VoteCount? Votes);
 
 /// <summary>One version of the Beschlussvorschlag; version 1 is the faction's, each amendment adds one.</summary>
 /// <param name="AmendedBy">The organization whose result changed it; null for the original.</param>

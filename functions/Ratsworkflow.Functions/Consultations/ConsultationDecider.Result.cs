@@ -1,6 +1,7 @@
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
 using Ratsworkflow.Functions.Submission;
+using Ratsworkflow.Functions.Wording;
 
 namespace Ratsworkflow.Functions.Consultations;
 
@@ -46,15 +47,15 @@ public static partial class ConsultationDecider
     private static ConsultationDecision? MeetingHeld(ConsultationState state, OrganizationCatalog organizations, DateOnly today)
     {
         var current = state.Current!;
-        var name = organizations.NameOf(current.OrganizationId);
+        var name = organizations.Phrase(current.OrganizationId);
         return current switch
         {
             { MeetingDate: null, Outcome: ConsultationOutcome.Postponed } => ConsultationDecision.Conflict(
-                $"Die Beratung in „{name}“ wurde vertagt. Bitte tragen Sie zuerst den neuen Sitzungstermin ein."),
+                $"Die Beratung {name.In} wurde vertagt. Bitte tragen Sie zuerst den neuen Sitzungstermin ein."),
             { MeetingDate: null } => ConsultationDecision.Conflict(
-                $"Für „{name}“ ist noch kein Sitzungstermin eingetragen. Bitte terminieren Sie die Beratung zuerst."),
+                $"Für {name.Accusative} ist noch kein Sitzungstermin eingetragen. Bitte terminieren Sie die Beratung zuerst."),
             { MeetingDate: { } date } when date > today => ConsultationDecision.Conflict(
-                $"Die Sitzung von „{name}“ am {Format(date)} hat noch nicht stattgefunden. Das Ergebnis kann ab dem Sitzungstag eingetragen werden."),
+                $"Die Sitzung {name.Genitive} am {Format(date)} hat noch nicht stattgefunden. Das Ergebnis kann ab dem Sitzungstag eingetragen werden."),
             _ => null,
         };
     }
@@ -94,8 +95,8 @@ public static partial class ConsultationDecider
             (true, _) => "Bitte wählen Sie den Ausschuss, an den verwiesen wird.",
             (_, null) => $"{InputText.Quote(referTo!)} ist kein bekanntes Gremium.",
             (_, { Kind: not OrganizationKind.Committee }) => $"„{target.Name}“ ist kein Ausschuss; verwiesen werden kann nur an einen Ausschuss.",
-            _ when target.Id == state.Consultations[position].OrganizationId => $"„{target.Name}“ kann nicht an sich selbst verweisen.",
-            _ when next?.OrganizationId == target.Id => $"„{target.Name}“ berät den Antrag ohnehin als Nächstes; eine Verweisung ist nicht nötig.",
+            _ when target.Id == state.Consultations[position].OrganizationId => $"{OrganizationName.Capitalized(target.Phrase.Nominative)} kann nicht an sich selbst verweisen.",
+            _ when next?.OrganizationId == target.Id => $"{OrganizationName.Capitalized(target.Phrase.Nominative)} berät den Antrag ohnehin als Nächstes; eine Verweisung ist nicht nötig.",
             _ => null,
         };
         if (problem is not null)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ratsworkflow.Functions.Organizations;
 using Ratsworkflow.Functions.Submission;
+using Ratsworkflow.Functions.Wording;
 
 namespace Ratsworkflow.Functions.Consultations;
 
@@ -83,17 +84,18 @@ public static partial class ConsultationDecider
         {
             return null;
         }
-        var name = organizations.NameOf(organizationId);
-        var where = $"Der Antrag liegt derzeit bei „{organizations.NameOf(state.Consultations[position].OrganizationId)}“.";
+        var name = organizations.Phrase(organizationId);
+        var subject = OrganizationName.Capitalized(name.Nominative);
+        var where = $"Der Antrag liegt derzeit {organizations.Phrase(state.Consultations[position].OrganizationId).At}.";
         if (state.Consultations.Skip(position + 1).Any(c => c.OrganizationId == organizationId))
         {
-            return ConsultationDecision.Conflict($"„{name}“ ist noch nicht an der Reihe. {where}");
+            return ConsultationDecision.Conflict($"{subject} ist noch nicht an der Reihe. {where}");
         }
         if (state.Consultations.Take(position).Any(c => c.OrganizationId == organizationId))
         {
-            return ConsultationDecision.Conflict($"„{name}“ hat seine Beratung bereits abgeschlossen. {where}");
+            return ConsultationDecision.Conflict($"{subject} hat {name.Possessive}e Beratung bereits abgeschlossen. {where}");
         }
-        return ConsultationDecision.Conflict($"„{name}“ gehört nicht zur Beratungsfolge dieses Antrags. {where}");
+        return ConsultationDecision.Conflict($"{subject} gehört nicht zur Beratungsfolge dieses Antrags. {where}");
     }
 
     private static DateOnly? PreviousMeetingDate(ConsultationState state, int position) =>

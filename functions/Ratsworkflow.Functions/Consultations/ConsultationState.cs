@@ -49,7 +49,10 @@ public sealed record ConsultationState(IReadOnlyList<Consultation> Consultations
     public ConsultationState Apply(ConsultationEvent @event) => @event switch
     {
         ConsultationScheduled e => Update(e, c => c with { MeetingDate = e.MeetingDate, Outcome = null, Votes = null }),
-        ConsultationResultRecorded { Outcome: ConsultationOutcome.Postponed } e => Update(e, c => c with { MeetingDate = null, Outcome = e.Outcome, Votes = e.Votes }),
+        ConsultationResultRecorded { Outcome: ConsultationOutcome.Postponed } e => Update(e, c => c with
+        {
+            MeetingDate = null, Outcome = e.Outcome, Votes = e.Votes, Postponed = [.. c.Postponed ?? [], new PostponedMeeting(e.MeetingDate, e.Votes)],
+        }),
         ConsultationResultRecorded e => Update(e, c => c with { Outcome = e.Outcome, Votes = e.Votes }),
         ResolutionTextAmended e => this with
         {

@@ -6,7 +6,8 @@ namespace Ratsworkflow.Functions.Motions;
 
 /// <summary>
 /// The dashboard's lists, each a partition ordered newest first: all motions, per stage, per faction, the overdue
-/// ones, and per search word. A list page is one partition range read, however many motions there are.
+/// ones, and per trigram of the title's words and the reference (<see cref="SearchWords"/>). A list page is one
+/// partition range read, however many motions there are.
 /// </summary>
 public sealed class MotionIndex(TableServiceClient tables)
 {
@@ -15,6 +16,7 @@ public sealed class MotionIndex(TableServiceClient tables)
     private readonly TableClient _table = tables.GetTableClient(TableName);
     private readonly PublicMotionIndex _public = new(tables);
     private readonly Storage.CreateOnce _created = Storage.CreateOnce.Table(tables.GetTableClient(TableName));
+    private Storage.CreateOnce? _searchBuilt;
 
     public const string StagePrefix = "stage-";
 
@@ -31,7 +33,16 @@ public sealed class MotionIndex(TableServiceClient tables)
 
     public static string OverduePartition => "overdue";
 
+    /// <summary>Motions with this trigram in a title word or the reference (<see cref="SearchWords.Grams"/>).</summary>
+    public static string GramPartition(string gram) => "gram-" + gram;
+
+    /// <summary>Whole-word lists of versions before trigrams; <see cref="EnsureSearchBuiltAsync"/> removes them.</summary>
     public static string WordPartition(string word) => "word-" + word;
+
+    public const string MetaPartition = "meta";
+
+    /// <summary>Marks that every motion stored before the trigram lists is listed in them.</summary>
+    public const string SearchBuiltRow = "search-grams";
 
     /// <summary>Ended motions whose personal data the retention job has yet to erase.</summary>
     public static string RetentionPartition => "retention";
@@ -49,9 +60,9 @@ public sealed class MotionIndex(TableServiceClient tables)
         {
             yield return RetentionPartition;
         }
-        foreach (var word in SearchWords.Of(record.Title, record.Reference))
+        foreach (var gram in SearchWords.Grams(record.Title, record.Reference))
         {
-            yield return WordPartition(word);
+            yield return GramPartition(gram);
         }
     }
 
@@ -145,6 +156,56 @@ public sealed class MotionIndex(TableServiceClient tables)
         }
         return count;
     }
+
+    /// <summary>
+    /// Lists the motions stored before the trigram lists existed, once (a marker row says it is done), and removes
+    /// their whole-word rows. Rows the workflow wrote in the meantime are newer and stay.
+    /// </summary>
+    public Task EnsureSearchBuiltAsync() => (_searchBuilt ??= new(BuildSearchAsync)).EnsureAsync();
+
+    /// <summary>Not cancelled with the request that started it: the other requests wait for the same build.</summary>
+    private async Task BuildSearchAsync()
+    {
+        var cancellationToken = CancellationToken.None;
+        await EnsureTableAsync();
+        if ((await _table.GetEntityIfExistsAsync<TableEntity>(MetaPartition, SearchBuiltRow, select: ["RowKey"], cancellationToken: cancellationToken)).HasValue)
+        {
+            return;
+        }
+        var motions = tables.GetTableClient(MotionStore.TableName);
+        await motions.CreateIfNotExistsAsync(cancellationToken);
+        await foreach (var row in motions.QueryAsync<TableEntity>(e => e.RowKey == MotionRows.RecordKey, cancellationToken: cancellationToken))
+        {
+            var record = MotionRows.FromEntity(row);
+            var line = MotionListItem.From(record);
+            var key = RowKey(record);
+            foreach (var gram in SearchWords.Grams(record.Title, record.Reference))
+            {
+                await AddIfMissingAsync(line.ToEntity(GramPartition(gram), key), cancellationToken);
+            }
+            foreach (var word in LegacyWords(record))
+            {
+                await _table.DeleteEntityAsync(WordPartition(word), key, ETag.All, cancellationToken);
+            }
+        }
+        await _table.UpsertEntityAsync(new TableEntity(MetaPartition, SearchBuiltRow), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    private async Task AddIfMissingAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.AddEntityAsync(row, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+        }
+    }
+
+    /// <summary>The whole words (three letters or more) and the reference that earlier versions listed a motion under.</summary>
+    private static IEnumerable<string> LegacyWords(MotionRecord record) =>
+        SearchWords.Split(record.Title).Where(w => w.Length >= SearchWords.MinLength)
+            .Concat(record.Reference is { Length: > 0 } reference ? SearchWords.Split(reference) : []).Distinct();
 
     private Task EnsureTableAsync() => _created.EnsureAsync();
 }

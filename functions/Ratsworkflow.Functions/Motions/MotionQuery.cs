@@ -10,8 +10,12 @@ public static class MotionQueries
     /// <summary>Reads one page; filters within the page may make it shorter, the continuation still goes on.</summary>
     public static async Task<MotionPage> PageAsync(this MotionIndex index, MotionQuery query, CancellationToken cancellationToken)
     {
-        var words = query.Search is { Length: > 0 } search ? SearchWords.Split(search).Where(w => w.Length >= SearchWords.MinLength).ToList() : [];
-        var partition = words.Count > 0 ? MotionIndex.WordPartition(words.OrderByDescending(w => w.Length).First())
+        var terms = SearchWords.Terms(query.Search);
+        if (terms.Count > 0)
+        {
+            await index.EnsureSearchBuiltAsync();
+        }
+        var partition = terms.Count > 0 ? MotionIndex.GramPartition(SearchWords.GramToRead(terms))
             : query.Overdue == true ? MotionIndex.OverduePartition
             : query.Stage is { } stage ? MotionIndex.StagePartition(stage)
             : query.FactionId is { Length: > 0 } faction ? MotionIndex.FactionPartition(faction)
@@ -30,9 +34,10 @@ public static class MotionQueries
             filters.Add(Azure.Data.Tables.TableClient.CreateQueryFilter($"Overdue eq {overdue}"));
         }
         var (items, continuation) = await index.PageAsync(partition, filters.Count == 0 ? null : string.Join(" and ", filters), query.Continuation, Math.Clamp(query.PageSize, 1, 200), cancellationToken);
-        if (words.Count > 1)
+        if (terms.Count > 0)
         {
-            items = items.Where(i => words.All(w => SearchWords.Of(i.Title, i.Reference).Contains(w))).ToList();
+            // A trigram's list holds every motion with it; the page keeps those that contain every term.
+            items = items.Where(i => SearchWords.Matches(i, terms)).ToList();
         }
         return new MotionPage(items, continuation);
     }

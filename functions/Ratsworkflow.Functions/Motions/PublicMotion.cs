@@ -10,6 +10,7 @@ namespace Ratsworkflow.Functions.Motions;
 /// </summary>
 /// <param name="Stage">The stage as the public sees it: a failed step shows the stage it failed in.</param>
 /// <param name="RegisteredAt">When it became public (the OParl <c>created</c> of its Paper).</param>
+/// <param name="Attachments">Its Anlagen (published with it); null when it has none.</param>
 public sealed record PublicMotion(
     string MotionId,
     string Reference,
@@ -22,7 +23,8 @@ public sealed record PublicMotion(
     PublicBeirat? Beirat = null,
     ConsultationOutcome? Decision = null,
     DateTimeOffset? DecidedAt = null,
-    DateTimeOffset? WithdrawnAt = null)
+    DateTimeOffset? WithdrawnAt = null,
+    IReadOnlyList<Attachments.Attachment>? Attachments = null)
 {
     public static bool IsPublic(MotionRecord record) =>
         record.Reference is { Length: > 0 } && PublicStage(record) != MotionStage.AwaitingConfirmation;
@@ -41,7 +43,8 @@ public sealed record PublicMotion(
             record.Beirat is { } b ? new PublicBeirat(b.OrganizationId, b.Round, b.Deadline, b.Votes, b.VotingMembers, b.Outcome) : null,
             record.Decision,
             record.DecidedAt,
-            record.WithdrawnAt)
+            record.WithdrawnAt,
+            record.Attachments.Count > 0 ? record.Attachments : null)
         : throw new InvalidOperationException($"Motion {record.MotionId} is not public.");
 
     private static MotionStage PublicStage(MotionRecord record) =>

@@ -3,32 +3,61 @@ using System.Text;
 namespace Ratsworkflow.Functions.Motions;
 
 /// <summary>
-/// The words a motion can be found by: title words of three letters or more, and its reference. Lower-case with
-/// umlauts kept, so "Integrationskonzept" and "A/2026/0042" are found by what a clerk types.
+/// How a motion is found by any part of a title word or of its reference ("Fahrrad" finds "Fahrradbügel", "0001"
+/// finds "A/2026/0001"): it is listed under every three-letter piece (trigram) of its words, lower-case with umlauts
+/// kept. A search reads the list of one trigram of its terms and keeps the motions that contain every term.
 /// </summary>
 public static class SearchWords
 {
-    private const int MaxWords = 24;
-
-    /// <summary>Shorter title words ("im", "an") are not indexed, so a search ignores them too.</summary>
+    /// <summary>Shorter search terms ("im", "an") have no trigram and are ignored.</summary>
     public const int MinLength = 3;
 
-    public static IReadOnlyList<string> Of(string title, string? reference)
+    /// <summary>
+    /// At most this many trigrams per motion, the reference's first: an index row each, so a 250-character title
+    /// cannot make hundreds. A typical title has 20 to 40; words past the limit are not found by their later parts.
+    /// </summary>
+    public const int MaxGrams = 100;
+
+    /// <summary>German letters by frequency: a trigram of rare letters lists fewer motions, so a search reads it.</summary>
+    private const string FrequentFirst = "enisratdhulcgmobwfkzpvüäößjyxq";
+
+    public static IReadOnlyList<string> Grams(string title, string? reference) =>
+        Words(title, reference).SelectMany(Trigrams).Distinct().Take(MaxGrams).ToList();
+
+    /// <summary>The search terms of a query (ignoring those shorter than <see cref="MinLength"/>).</summary>
+    public static IReadOnlyList<string> Terms(string? query) =>
+        query is null ? [] : Split(query).Where(t => t.Length >= MinLength).ToList();
+
+    /// <summary>The trigram whose list a search reads: the rarest-looking one of its longest term.</summary>
+    public static string GramToRead(IReadOnlyList<string> terms) =>
+        Trigrams(terms.OrderByDescending(t => t.Length).First()).OrderByDescending(Rarity).First();
+
+    /// <summary>Whether a listed motion contains every term in a title word or its reference.</summary>
+    public static bool Matches(MotionListItem item, IReadOnlyList<string> terms)
     {
-        var words = Split(title).Where(w => w.Length >= MinLength);
-        if (reference is { Length: > 0 })
-        {
-            words = words.Append(Normalize(reference));
-        }
-        return words.Distinct().Take(MaxWords).ToList();
+        var words = Words(item.Title, item.Reference).ToList();
+        return terms.All(term => words.Any(w => w.Contains(term, StringComparison.Ordinal)));
     }
 
-    /// <summary>Splits a search the way titles are split; references stay whole.</summary>
+    /// <summary>Splits a text into words; references ("A/2026/0042") stay whole.</summary>
     public static IReadOnlyList<string> Split(string text) =>
         text.Split(default(char[]), StringSplitOptions.RemoveEmptyEntries)
             .Select(w => w.Contains('/', StringComparison.Ordinal) ? Normalize(w) : Normalize(w.Trim(Punctuation)))
             .Where(w => w.Length > 0)
             .ToList();
+
+    private static IEnumerable<string> Words(string title, string? reference) =>
+        (reference is { Length: > 0 } ? [Normalize(reference)] : Array.Empty<string>()).Concat(Split(title));
+
+    private static IEnumerable<string> Trigrams(string word)
+    {
+        for (var i = 0; i + MinLength <= word.Length; i++)
+        {
+            yield return word.Substring(i, MinLength);
+        }
+    }
+
+    private static int Rarity(string gram) => gram.Sum(c => FrequentFirst.IndexOf(c, StringComparison.Ordinal) is var rank and >= 0 ? rank : 15);
 
     private static readonly char[] Punctuation = ['.', ',', ';', ':', '!', '?', '"', '\'', '„', '“', '(', ')', '[', ']', '-', '–'];
 

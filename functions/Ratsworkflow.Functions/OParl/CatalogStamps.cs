@@ -8,11 +8,15 @@ namespace Ratsworkflow.Functions.OParl;
 /// <summary>When an object of the configuration was first published and last changed.</summary>
 public sealed record Stamp(DateTimeOffset Created, DateTimeOffset Modified);
 
+/// <summary>An object's content that counts as a change, and when storage wrote it (null: unknown, then the time it is first served).</summary>
+public sealed record CatalogVersion(string Fingerprint, DateTimeOffset? ChangedAt);
+
 /// <summary>
-/// created/modified for the objects that come from the organization catalog (body, organizations, people,
-/// memberships), which keeps no times of its own: the first time the API serves an object is its creation, the first
-/// time it serves it with other content its modification. One row per object in one partition; reconciled once per
-/// loaded catalog (the store reloads it every minute), with writes only when something is new or changed.
+/// created/modified for the objects that come from the organization catalog (system, body, organizations, people,
+/// memberships): a new object is created, a changed one modified, at the time storage wrote the catalog row it comes
+/// from — not when a client happens to ask, so every server and every request says the same. One row per object in one
+/// partition; reconciled once per loaded catalog (the store reloads it every minute), with writes only when something
+/// is new or changed.
 /// </summary>
 public sealed class CatalogStamps(TableServiceClient tables, TimeProvider clock) : IDisposable
 {
@@ -24,8 +28,8 @@ public sealed class CatalogStamps(TableServiceClient tables, TimeProvider clock)
     private IReadOnlyDictionary<string, Stamp> _stamps = new Dictionary<string, Stamp>();
 
     /// <param name="source">The catalog the fingerprints were taken from: the same instance is reconciled only once.</param>
-    /// <param name="fingerprints">Every published object's key and the content that counts as a change.</param>
-    public async Task<IReadOnlyDictionary<string, Stamp>> GetAsync(object source, IReadOnlyDictionary<string, string> fingerprints, CancellationToken cancellationToken)
+    /// <param name="fingerprints">Every published object's key, the content that counts as a change, and when it was stored.</param>
+    public async Task<IReadOnlyDictionary<string, Stamp>> GetAsync(object source, IReadOnlyDictionary<string, CatalogVersion> fingerprints, CancellationToken cancellationToken)
     {
         if (ReferenceEquals(Volatile.Read(ref _stampedFor), source))
         {
@@ -47,7 +51,7 @@ public sealed class CatalogStamps(TableServiceClient tables, TimeProvider clock)
         }
     }
 
-    private async Task<IReadOnlyDictionary<string, Stamp>> ReconcileAsync(IReadOnlyDictionary<string, string> fingerprints, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, Stamp>> ReconcileAsync(IReadOnlyDictionary<string, CatalogVersion> fingerprints, CancellationToken cancellationToken)
     {
         await _table.CreateIfNotExistsAsync(cancellationToken);
         var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
@@ -56,13 +60,13 @@ public sealed class CatalogStamps(TableServiceClient tables, TimeProvider clock)
             rows[row.RowKey] = row;
         }
         var stamps = new Dictionary<string, Stamp>(StringComparer.Ordinal);
-        foreach (var (key, fingerprint) in fingerprints)
+        foreach (var (key, version) in fingerprints)
         {
-            var hash = Hash(fingerprint);
+            var hash = Hash(version.Fingerprint);
             rows.TryGetValue(key, out var row);
             if (row is null || row.GetString("Hash") != hash)
             {
-                row = await WriteAsync(key, hash, row, cancellationToken);
+                row = await WriteAsync(key, hash, version.ChangedAt ?? clock.GetUtcNow(), row, cancellationToken);
             }
             stamps[key] = new Stamp(row.GetDateTimeOffset("Created") ?? default, row.GetDateTimeOffset("Modified") ?? default);
         }
@@ -70,10 +74,9 @@ public sealed class CatalogStamps(TableServiceClient tables, TimeProvider clock)
     }
 
     /// <summary>Another server may stamp the same change at the same time: then its row wins and is read back.</summary>
-    private async Task<TableEntity> WriteAsync(string key, string hash, TableEntity? existing, CancellationToken cancellationToken)
+    private async Task<TableEntity> WriteAsync(string key, string hash, DateTimeOffset changedAt, TableEntity? existing, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var row = new TableEntity(Partition, key) { ["Hash"] = hash, ["Created"] = existing?.GetDateTimeOffset("Created") ?? now, ["Modified"] = now };
+        var row = new TableEntity(Partition, key) { ["Hash"] = hash, ["Created"] = existing?.GetDateTimeOffset("Created") ?? changedAt, ["Modified"] = changedAt };
         try
         {
             if (existing is null)

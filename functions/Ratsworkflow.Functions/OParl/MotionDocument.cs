@@ -36,7 +36,7 @@ public static class MotionDocument
         html.Append("</dl>\n</header>\n<main>\n<h2>Beschlussvorschlag</h2>\n").Append(Paragraphs(record.ResolutionTexts.Count > 0 ? record.ResolutionTexts[^1].Text : record.ResolutionText));
         foreach (var version in record.ResolutionTexts.Where(v => v.AmendedBy is not null).Reverse())
         {
-            html.Append("<p><em>Fassung ").Append(version.Version).Append(", geändert durch ").Append(E(catalog.NameOf(version.AmendedBy!)))
+            html.Append("<p><em>Fassung ").Append(version.Version).Append(", geändert durch ").Append(E(catalog.Phrase(version.AmendedBy!).Accusative))
                 .Append(version.MeetingDate is { } date ? " am " + E(GermanFormat.Date(date)) : "").Append(".</em></p>\n");
         }
         if (record.ResolutionTexts.Count > 1)

@@ -34,25 +34,30 @@ public sealed class OParlDirectory
 
     public static string MembershipKey(Organization organization, Member member) => "membership|" + organization.Id + "|" + member.Id;
 
-    /// <summary>What makes each published object: a change of it is a modification of that object.</summary>
-    public static IReadOnlyDictionary<string, string> Fingerprints(OrganizationCatalog catalog)
+    /// <summary>
+    /// What makes each published object (a change of it is a modification of that object), and when the catalog row it
+    /// comes from was written: the time a new or changed object is stamped with, whenever a client first asks.
+    /// </summary>
+    public static IReadOnlyDictionary<string, CatalogVersion> Fingerprints(OrganizationCatalog catalog)
     {
-        var fingerprints = new Dictionary<string, string>(StringComparer.Ordinal)
+        var body = catalog.Body.ChangedAt;
+        var fingerprints = new Dictionary<string, CatalogVersion>(StringComparer.Ordinal)
         {
-            [SystemKey] = OParlTypes.Version,
-            [BodyKey(catalog.Body)] = string.Join("\n", catalog.Body.Id, catalog.Body.Name),
+            [SystemKey] = new(OParlTypes.Version, body),
+            [BodyKey(catalog.Body)] = new(string.Join("\n", catalog.Body.Id, catalog.Body.Name), body),
         };
         foreach (var organization in catalog.Organizations)
         {
-            fingerprints[OrganizationKey(organization)] = string.Join("\n", [organization.Name, organization.Kind.ToString(), .. organization.Members.Select(m => m.Id)]);
+            fingerprints[OrganizationKey(organization)] = new(string.Join("\n", [organization.Name, organization.Kind.ToString(), .. organization.Members.Select(m => m.Id)]), organization.ChangedAt);
             foreach (var member in organization.Members)
             {
-                fingerprints[MembershipKey(organization, member)] = string.Join("\n", member.Role, member.IsVoting);
+                fingerprints[MembershipKey(organization, member)] = new(string.Join("\n", member.Role, member.IsVoting), organization.ChangedAt);
             }
         }
-        foreach (var person in catalog.Organizations.SelectMany(o => o.Members).GroupBy(m => m.Id, StringComparer.Ordinal))
+        foreach (var person in catalog.Organizations.SelectMany(o => o.Members.Select(m => (Organization: o, Member: m))).GroupBy(x => x.Member.Id, StringComparer.Ordinal))
         {
-            fingerprints[PersonKey(person.Key)] = string.Join("\n", person.First().Name, string.Join(",", person.Select(m => m.Id)));
+            fingerprints[PersonKey(person.Key)] = new(string.Join("\n", person.First().Member.Name, string.Join(",", person.Select(x => x.Organization.Id))),
+                person.Max(x => x.Organization.ChangedAt));
         }
         return fingerprints;
     }

@@ -41,7 +41,7 @@ public static class OParlEndpoints
         oparl.MapGet("/bodies/{bodyId}/consultations", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
             ListAsync(r, s, c => BodyList(c, bodyId, "consultations"), (c, all) => all.SelectMany(PaperModel.Entries).Select(c.Papers.Consultation), ct));
         oparl.MapGet("/bodies/{bodyId}/files", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
-            ListAsync(r, s, c => BodyList(c, bodyId, "files"), (c, all) => all.Select(c.Papers.File), ct));
+            ListAsync(r, s, c => BodyList(c, bodyId, "files"), (c, all) => all.SelectMany(m => c.Papers.Attachments(m).Prepend(c.Papers.File(m))), ct));
         oparl.MapGet("/bodies/{bodyId}/papers", PapersAsync);
         oparl.MapGet("/organizations/{id}", OrganizationAsync);
         oparl.MapGet("/organizations/{id}/meetings", (string id, HttpRequest r, OParlService s, CancellationToken ct) =>
@@ -58,6 +58,8 @@ public static class OParlEndpoints
         oparl.MapGet("/papers/{motionId}/consultations/{organizationId}/{occurrence:int}/agenda-item", AgendaItemAsync);
         oparl.MapGet("/files/{motionId}", (string motionId, OParlService s, CancellationToken ct) =>
             MotionObjectAsync(motionId, s, (c, m) => c.Papers.File(m), "Diese Datei gibt es nicht.", ct));
+        oparl.MapGet("/files/{motionId}/anlagen/{number:int}", (string motionId, int number, OParlService s, CancellationToken ct) =>
+            MotionObjectAsync(motionId, s, (c, m) => c.Papers.Attachments(m).FirstOrDefault(f => f.Id == c.Urls.Attachment(motionId, number)), "Diese Anlage gibt es nicht.", ct));
         oparl.MapGet("/files/{motionId}/antrag.html", (string motionId, OParlService s, CancellationToken ct) => DocumentAsync(motionId, s, download: false, ct));
         oparl.MapGet("/files/{motionId}/download", (string motionId, OParlService s, CancellationToken ct) => DocumentAsync(motionId, s, download: true, ct));
         oparl.MapGet("/{**rest}", () => NotFound("Diese Adresse gibt es in der OParl-Schnittstelle nicht."));

@@ -133,6 +133,7 @@ public sealed record OParlPaper : OParlObject
     public required DateOnly Date { get; init; }
     public string PaperType => "Antrag";
     public required OParlFile MainFile { get; init; }
+    public IReadOnlyList<OParlFile>? AuxiliaryFile { get; init; }
     public required IReadOnlyList<string> OriginatorOrganization { get; init; }
     public required IReadOnlyList<OParlConsultation> Consultation { get; init; }
     public required IReadOnlyList<string> Keyword { get; init; }
@@ -156,7 +157,8 @@ public sealed record OParlFile : OParlObject
     protected override string TypeName => OParlTypes.File;
     public required string Name { get; init; }
     public required string FileName { get; init; }
-    public string MimeType => "text/html";
+    public string MimeType { get; init; } = "text/html";
+    public long? Size { get; init; }
     public required DateOnly Date { get; init; }
     public required string AccessUrl { get; init; }
     public required string DownloadUrl { get; init; }

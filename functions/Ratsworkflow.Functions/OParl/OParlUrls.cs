@@ -43,6 +43,12 @@ public sealed class OParlUrls(Uri publicBaseUrl, string bodyId)
 
     public string FileDownload(string motionId) => File(motionId) + "/download";
 
+    /// <summary>An Anlage of a motion as an OParl File; <paramref name="number"/> is its 1-based position.</summary>
+    public string Attachment(string motionId, int number) => File(motionId) + "/anlagen/" + number.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The public download of an Anlage (<c>Pages/Public/Anlage</c>).</summary>
+    public string AttachmentDownload(string motionId, int number) => Web(motionId) + "/anlagen/" + number.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>The citizens' page of a motion.</summary>
     public string Web(string motionId) => Base + "/antraege/" + motionId;
 }

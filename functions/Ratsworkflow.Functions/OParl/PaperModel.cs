@@ -47,6 +47,7 @@ public sealed class PaperModel(OParlUrls urls, OrganizationCatalog catalog, Date
         Reference = motion.Reference,
         Date = LocalDate(motion.RegisteredAt),
         MainFile = File(motion),
+        AuxiliaryFile = motion.Attachments is { Count: > 0 } ? Attachments(motion).ToList() : null,
         OriginatorOrganization = [urls.Organization(motion.FactionId)],
         Consultation = Entries(motion).Select(Consultation).ToList(),
         Keyword = PaperKeywords(motion),
@@ -68,6 +69,22 @@ public sealed class PaperModel(OParlUrls urls, OrganizationCatalog catalog, Date
         Created = Local(motion.RegisteredAt),
         Modified = Local(motion.UpdatedAt),
     };
+
+    /// <summary>The motion's Anlagen as the faction submitted them (PDF), each with its public download.</summary>
+    public IEnumerable<OParlFile> Attachments(PublicMotion motion) => (motion.Attachments ?? []).Select(a => new OParlFile
+    {
+        Id = urls.Attachment(motion.MotionId, a.Id),
+        Name = $"Anlage {a.Id} zum Antrag {motion.Reference}: {a.FileName}",
+        FileName = a.FileName,
+        MimeType = "application/pdf",
+        Size = a.Length,
+        Date = LocalDate(motion.RegisteredAt),
+        AccessUrl = urls.AttachmentDownload(motion.MotionId, a.Id),
+        DownloadUrl = urls.AttachmentDownload(motion.MotionId, a.Id),
+        Paper = [urls.Paper(motion.MotionId)],
+        Created = Local(motion.RegisteredAt),
+        Modified = Local(motion.RegisteredAt),
+    });
 
     public OParlConsultation Consultation(ConsultationEntry entry) => new()
     {
@@ -134,7 +151,7 @@ public sealed class PaperModel(OParlUrls urls, OrganizationCatalog catalog, Date
         {
             return entry.Motion.Beirat!.Outcome switch
             {
-                BeiratOutcome.Recommends => "Empfehlung",
+                BeiratOutcome.Recommends => "Zustimmung empfohlen",
                 BeiratOutcome.Rejects => "Ablehnung empfohlen",
                 BeiratOutcome.None => "keine Empfehlung (nicht beschlussfähig)",
                 _ => entry.Motion.Stage == MotionStage.Withdrawn ? "zurückgezogen" : null,

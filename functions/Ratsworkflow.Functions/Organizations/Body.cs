@@ -5,6 +5,9 @@ namespace Ratsworkflow.Functions.Organizations;
 /// <param name="TimeZone">IANA id; meeting dates are the body's local calendar days, not UTC ones.</param>
 public sealed record Body(string Id, string Name, string ReferencePrefix, string TimeZone = "Europe/Berlin")
 {
+    /// <summary>When storage last wrote its row (the table's own timestamp); null for a catalog not read from the table.</summary>
+    public DateTimeOffset? ChangedAt { get; init; }
+
     /// <summary>The body's calendar day at <paramref name="now"/>: a meeting on the 12th is "today" until midnight in the town hall.</summary>
     public DateOnly Today(DateTimeOffset now) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);

@@ -67,6 +67,10 @@ public static partial class CatalogCheck
         {
             problems.Add($"{label}: Der Name fehlt.");
         }
+        if (organization.Article is not null && !Wording.OrganizationName.IsArticle(organization.Article))
+        {
+            problems.Add($"{label}: Der Artikel „{organization.Article}“ ist keiner von der, die, das.");
+        }
         if (organization.Email is not null && !EmailAddress.IsValid(organization.Email))
         {
             problems.Add($"{label}: ungültige E-Mail-Adresse „{organization.Email}“.");

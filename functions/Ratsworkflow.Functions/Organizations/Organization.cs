@@ -7,6 +7,17 @@ namespace Ratsworkflow.Functions.Organizations;
 /// <param name="Members">Kept where the workflow writes to members (the Beirat's vote links); may be empty elsewhere.</param>
 public sealed record Organization(string Id, string Name, OrganizationKind Kind, string? Email, IReadOnlyList<Member> Members)
 {
+    /// <summary>
+    /// The nominative article (der, die, das) for sentences that name it (<see cref="Wording.OrganizationName"/>); without
+    /// one it follows the name's head noun, which is right for the usual names (Rat, Ausschuss, Fraktion, Gruppe).
+    /// </summary>
+    public string? Article { get; init; }
+
+    public Wording.OrganizationName Phrase => Wording.OrganizationName.Of(Name, Article);
+
+    /// <summary>When storage last wrote its row (the table's own timestamp); null for a catalog not read from the table.</summary>
+    public DateTimeOffset? ChangedAt { get; init; }
+
     public IEnumerable<Member> VotingMembers => Members.Where(m => m.IsVoting);
 
     public int VotingMemberCount => Members.Count(m => m.IsVoting);

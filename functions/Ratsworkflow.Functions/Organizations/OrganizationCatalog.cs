@@ -16,4 +16,7 @@ public sealed record OrganizationCatalog(Body Body, IReadOnlyList<Clerk> Clerks,
 
     /// <summary>The name to show for an id, falling back to the id for one that is no longer configured.</summary>
     public string NameOf(string id) => Find(id)?.Name ?? id;
+
+    /// <summary>The name with its article and cases, for sentences ("im Rat der Stadt Göttingen").</summary>
+    public Wording.OrganizationName Phrase(string id) => Find(id)?.Phrase ?? Wording.OrganizationName.Of(id);
 }

@@ -45,6 +45,7 @@ public static class OrganizationRows
             ["Kind"] = organization.Kind.ToString(),
             ["Email"] = organization.Email,
             ["Members"] = JsonSerializer.Serialize(organization.Members, JsonSerializerOptions.Web),
+            ["Article"] = organization.Article,
         }));
         return rows;
     }
@@ -64,7 +65,7 @@ public static class OrganizationRows
             .Select(ToOrganization)
             .ToList();
         return new OrganizationCatalog(
-            new Body(Text(body, "Id"), Text(body, "Name"), Text(body, "ReferencePrefix"), body.GetString("TimeZone") ?? "Europe/Berlin"),
+            new Body(Text(body, "Id"), Text(body, "Name"), Text(body, "ReferencePrefix"), body.GetString("TimeZone") ?? "Europe/Berlin") { ChangedAt = body.Timestamp },
             clerks,
             organizations);
     }
@@ -84,7 +85,7 @@ public static class OrganizationRows
         {
             throw new InvalidDataException($"Zeile „{row.RowKey}“: Die Mitgliederliste ist kein gültiges JSON ({e.Message}).", e);
         }
-        return new Organization(Text(row, "Id"), Text(row, "Name"), kind, row.GetString("Email"), members ?? []);
+        return new Organization(Text(row, "Id"), Text(row, "Name"), kind, row.GetString("Email"), members ?? []) { Article = row.GetString("Article"), ChangedAt = row.Timestamp };
     }
 
     private static string Text(TableEntity row, string column) =>

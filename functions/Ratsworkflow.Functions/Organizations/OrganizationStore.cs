@@ -75,10 +75,8 @@ public sealed class OrganizationStore(
         var rows = await ReadRowsAsync(cancellationToken);
         if (rows.Count == 0)
         {
-            if (await TrySeedAsync(cancellationToken) is { } seeded)
-            {
-                return seeded;
-            }
+            // Read back what was stored (by this server or another one first): the rows carry storage's timestamps.
+            await TrySeedAsync(cancellationToken);
             rows = await ReadRowsAsync(cancellationToken);
         }
         var catalog = OrganizationRows.ToCatalog(rows);
@@ -90,8 +88,8 @@ public sealed class OrganizationStore(
         return catalog;
     }
 
-    /// <returns>The seed, or null when another server seeded the table first.</returns>
-    private async Task<OrganizationCatalog?> TrySeedAsync(CancellationToken cancellationToken)
+    /// <summary>Writes the seed file into the empty table; another server may have done so first.</summary>
+    private async Task TrySeedAsync(CancellationToken cancellationToken)
     {
         var seed = SampleOrganizations.Load(options.Value.SeedFile);
         var rows = OrganizationRows.ToEntities(seed);
@@ -106,11 +104,10 @@ public sealed class OrganizationStore(
         }
         catch (TableTransactionFailedException e) when (e.Status == 409)
         {
-            return null;
+            return;
         }
         logger.LogInformation("Gremien-Tabelle {Table} war leer und wurde mit {Count} Gremien für {Body} angelegt.",
             _table.Name, seed.Organizations.Count, seed.Body.Name);
-        return seed;
     }
 
     private async Task<List<TableEntity>> ReadRowsAsync(CancellationToken cancellationToken)

@@ -4,8 +4,9 @@ using Azure.Storage.Blobs;
 namespace Ratsworkflow.Functions.Storage;
 
 /// <summary>
-/// Creates a table or blob container on first use, once per process, instead of a request before every operation.
-/// A creation that failed (storage unreachable) is tried again by the next caller rather than remembered.
+/// Creates a table or blob container (or runs another one-time setup, e.g. a backfill) on first use, once per
+/// process, instead of a request before every operation. A run that failed (storage unreachable) is tried again by the
+/// next caller rather than remembered.
 /// </summary>
 public sealed class CreateOnce(Func<Task> create)
 {

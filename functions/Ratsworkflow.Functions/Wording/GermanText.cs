@@ -29,7 +29,8 @@ public static class GermanText
         return minutes < 90 ? Counted(minutes, "Minute", "Minuten") : Counted((long)Math.Ceiling(minutes / 60.0), "Stunde", "Stunden");
     }
 
-    private static string Counted(long count, string one, string many) => Number(count) + " " + (count == 1 ? one : many);
+    /// <summary>"1 Mitglied", "3 Mitglieder": a count with the noun in its number.</summary>
+    public static string Counted(long count, string one, string many) => Number(count) + " " + (count == 1 ? one : many);
 
     private static string Number(long value) => value.ToString("#,0", Culture);
 }

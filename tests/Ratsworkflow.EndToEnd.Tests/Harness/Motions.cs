@@ -71,6 +71,18 @@ public static class Motions
         (await app.ClerkGetAsync($"/api/motions?stage={stage}&pageSize=200")).GetProperty("items").EnumerateArray()
             .Count(i => i.GetProperty("title").GetString() == title);
 
+    /// <summary>A clerk's command through the API (bearer token), e.g. schedule or result; fails the test unless accepted.</summary>
+    public static async Task ClerkPostAsync(this AppFixture app, string path, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", app.ClerkApiToken);
+        using var response = await app.Http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>Today in the municipality: a meeting on this day may get its result at once.</summary>
+    public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")));
+
     private static async Task<JsonElement> ClerkGetAsync(this AppFixture app, string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);

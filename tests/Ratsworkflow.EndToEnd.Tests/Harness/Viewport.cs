@@ -8,10 +8,14 @@ public sealed record Viewport(string Name, int Width, int Height, bool IsMobile,
     /// <summary>A common phone (390 CSS pixels wide), rendered at twice the density so screenshots are sharp.</summary>
     public static Viewport Phone { get; } = new("phone", 390, 844, true, 2);
 
+    /// <summary>The narrowest phone screen still in use (320 CSS pixels, WCAG 1.4.10 reflow's width).</summary>
+    public static Viewport Narrow { get; } = new("narrow", 320, 640, true, 2);
+
     public static Viewport ByName(string name) => name switch
     {
+        "narrow" => Narrow,
         "desktop" => Desktop,
         "phone" => Phone,
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "desktop or phone"),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "desktop, phone or narrow"),
     };
 }

@@ -21,6 +21,24 @@ public class ConsultationStateTests
     }
 
     [Fact]
+    public void Apply_PostponedThenHeld_KeepsThePostponedMeeting()
+    {
+        var state = ConsultationState.Start([Social], Council, "Text").ApplyAll(
+        [
+            new ConsultationScheduled(0, Social, new DateOnly(2026, 3, 12), null),
+            new ConsultationResultRecorded(0, Social, ConsultationOutcome.Postponed, new DateOnly(2026, 3, 12), new VoteCount(4, 3, 0), ByCouncil: false),
+            new ConsultationScheduled(0, Social, new DateOnly(2026, 4, 9), null),
+            new ConsultationResultRecorded(0, Social, ConsultationOutcome.Approved, new DateOnly(2026, 4, 9), null, ByCouncil: false),
+        ]);
+
+        var social = state.Consultations[0];
+        Assert.Equal((new DateOnly(2026, 4, 9), ConsultationOutcome.Approved), (social.MeetingDate, social.Outcome));
+        Assert.Equal([new PostponedMeeting(new DateOnly(2026, 3, 12), new VoteCount(4, 3, 0))], social.Postponed!);
+        var json = JsonSerializer.Serialize(state.Consultations[0], Ratsworkflow.Functions.Motions.MotionRows.Json);
+        Assert.Equal(social.Postponed, JsonSerializer.Deserialize<Consultation>(json, Ratsworkflow.Functions.Motions.MotionRows.Json)!.Postponed);
+    }
+
+    [Fact]
     public void Apply_EventOfAnotherPosition_Throws()
     {
         var state = ConsultationState.Start([Social], Council, "Text");

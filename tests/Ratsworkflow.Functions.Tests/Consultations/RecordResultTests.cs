@@ -48,7 +48,7 @@ public class RecordResultTests
         var error = sequence.Decide(new RecordConsultationResult(Social, ConsultationOutcome.Approved)).Error;
 
         Assert.Equal(ConsultationErrorKind.Conflict, error?.Kind);
-        Assert.Equal("Die Sitzung von „Ausschuss für Soziales, Integration und Gleichstellung“ am 21.03.2026 hat noch nicht stattgefunden. Das Ergebnis kann ab dem Sitzungstag eingetragen werden.", error?.Detail);
+        Assert.Equal("Die Sitzung des Ausschusses für Soziales, Integration und Gleichstellung am 21.03.2026 hat noch nicht stattgefunden. Das Ergebnis kann ab dem Sitzungstag eingetragen werden.", error?.Detail);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class RecordResultTests
         var error = new Sequence(Social).Decide(new RecordConsultationResult(Social, ConsultationOutcome.Approved)).Error;
 
         Assert.Equal(ConsultationErrorKind.Conflict, error?.Kind);
-        Assert.Equal("Für „Ausschuss für Soziales, Integration und Gleichstellung“ ist noch kein Sitzungstermin eingetragen. Bitte terminieren Sie die Beratung zuerst.", error?.Detail);
+        Assert.Equal("Für den Ausschuss für Soziales, Integration und Gleichstellung ist noch kein Sitzungstermin eingetragen. Bitte terminieren Sie die Beratung zuerst.", error?.Detail);
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public class RecordResultTests
         var current = sequence.State.Current!;
         Assert.Equal((Social, (DateOnly?)null, (ConsultationOutcome?)ConsultationOutcome.Postponed), (current.OrganizationId, current.MeetingDate, current.Outcome));
         var error = sequence.Decide(new RecordConsultationResult(Social, ConsultationOutcome.Approved)).Error;
-        Assert.Equal("Die Beratung in „Ausschuss für Soziales, Integration und Gleichstellung“ wurde vertagt. Bitte tragen Sie zuerst den neuen Sitzungstermin ein.", error?.Detail);
+        Assert.Equal("Die Beratung im Ausschuss für Soziales, Integration und Gleichstellung wurde vertagt. Bitte tragen Sie zuerst den neuen Sitzungstermin ein.", error?.Detail);
     }
 
     [Fact]

@@ -54,8 +54,8 @@ public class ReferralTests
     [InlineData(Council, "„Rat der Stadt Göttingen“ ist kein Ausschuss; verwiesen werden kann nur an einen Ausschuss.")]
     [InlineData(Integrationsrat, "„Integrationsrat“ ist kein Ausschuss; verwiesen werden kann nur an einen Ausschuss.")]
     [InlineData(Faction, "„SPD-Ratsfraktion“ ist kein Ausschuss; verwiesen werden kann nur an einen Ausschuss.")]
-    [InlineData(Social, "„Ausschuss für Soziales, Integration und Gleichstellung“ kann nicht an sich selbst verweisen.")]
-    [InlineData(Administrative, "„Verwaltungsausschuss“ berät den Antrag ohnehin als Nächstes; eine Verweisung ist nicht nötig.")]
+    [InlineData(Social, "Der Ausschuss für Soziales, Integration und Gleichstellung kann nicht an sich selbst verweisen.")]
+    [InlineData(Administrative, "Der Verwaltungsausschuss berät den Antrag ohnehin als Nächstes; eine Verweisung ist nicht nötig.")]
     public void Result_ReferredToNoSuitableCommittee_InvalidInput(string? referTo, string expected)
     {
         var error = new Sequence(Social, Administrative).Schedule(Social, March12)

@@ -62,7 +62,7 @@ public class ScheduleTests
         var error = new Sequence(Social, Finance).Decide(new ScheduleConsultation(Finance, April2)).Error;
 
         Assert.Equal(ConsultationErrorKind.Conflict, error?.Kind);
-        Assert.Equal("„Ausschuss für Finanzen“ ist noch nicht an der Reihe. Der Antrag liegt derzeit bei „Ausschuss für Soziales, Integration und Gleichstellung“.", error?.Detail);
+        Assert.Equal("Der Ausschuss für Finanzen ist noch nicht an der Reihe. Der Antrag liegt derzeit beim Ausschuss für Soziales, Integration und Gleichstellung.", error?.Detail);
         Assert.Empty(error!.Errors);
     }
 
@@ -77,7 +77,7 @@ public class ScheduleTests
 
         var error = sequence.Decide(new ScheduleConsultation(Social, April2)).Error;
 
-        Assert.Equal("„Ausschuss für Soziales, Integration und Gleichstellung“ hat seine Beratung bereits abgeschlossen. Der Antrag liegt derzeit bei „Ausschuss für Finanzen“.", error?.Detail);
+        Assert.Equal("Der Ausschuss für Soziales, Integration und Gleichstellung hat seine Beratung bereits abgeschlossen. Der Antrag liegt derzeit beim Ausschuss für Finanzen.", error?.Detail);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public class ScheduleTests
         var error = new Sequence(Social).Decide(new ScheduleConsultation(Finance, April2)).Error;
 
         Assert.Equal(ConsultationErrorKind.Conflict, error?.Kind);
-        Assert.StartsWith("„Ausschuss für Finanzen“ gehört nicht zur Beratungsfolge dieses Antrags.", error?.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("Der Ausschuss für Finanzen gehört nicht zur Beratungsfolge dieses Antrags.", error?.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

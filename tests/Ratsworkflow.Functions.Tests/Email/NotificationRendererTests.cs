@@ -129,7 +129,7 @@ public sealed class NotificationRendererTests
         var email = _renderer.Render(Samples.OfKind(nameof(ConsultationScheduled)));
 
         Assert.Contains("Sitzung: 14.04.2026", email.TextBody);
-        Assert.Contains("„Verwaltungsausschuss“ am 14.04.2026", email.HtmlBody);
+        Assert.Contains("der Sitzung des Verwaltungsausschusses am 14.04.2026", email.HtmlBody);
     }
 
     [Theory]
@@ -137,10 +137,10 @@ public sealed class NotificationRendererTests
     [InlineData(ConsultationOutcome.Amended, false, "Der Antrag wurde mit Änderungen zur Annahme empfohlen.")]
     [InlineData(ConsultationOutcome.Rejected, false, "Der Antrag wurde zur Ablehnung empfohlen.")]
     [InlineData(ConsultationOutcome.Postponed, false, "Der Antrag wurde vertagt.")]
-    [InlineData(ConsultationOutcome.Referred, false, "Der Antrag wurde an „Bauausschuss“ verwiesen.")]
+    [InlineData(ConsultationOutcome.Referred, false, "Der Antrag wurde an den Bauausschuss verwiesen.")]
     [InlineData(ConsultationOutcome.Noted, false, "Der Antrag wurde zur Kenntnis genommen.")]
     [InlineData(ConsultationOutcome.Approved, true, "Der Antrag wurde unverändert beschlossen.")]
-    [InlineData(ConsultationOutcome.Referred, true, "Der Antrag wurde an „Bauausschuss“ zurückverwiesen.")]
+    [InlineData(ConsultationOutcome.Referred, true, "Der Antrag wurde an den Bauausschuss zurückverwiesen.")]
     public void Render_ConsultationOutcome_GermanWording(ConsultationOutcome outcome, bool council, string expected)
     {
         var notification = (ConsultationResultRecorded)Samples.OfKind(nameof(ConsultationResultRecorded)) with
@@ -152,6 +152,29 @@ public sealed class NotificationRendererTests
 
         Assert.Contains(expected, email.TextBody);
         Assert.Equal(!council, email.TextBody.Contains("verbindlich entscheidet erst der Rat", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(nameof(ConsultationResultRecorded), "der Verwaltungsausschuss hat den Antrag")]
+    [InlineData(nameof(ConsultationResultRecorded), "Als Nächstes berät der Rat der Stadt Göttingen über den Antrag.")]
+    [InlineData(nameof(BeiratResultAnnounced), "Als Nächstes berät der Ausschuss für Soziales und Integration über den Antrag;")]
+    [InlineData(nameof(VoteRequested), "zum Antrag „Mehr Radwege in der Südstadt“ der Fraktion Bündnis 90/Die Grünen ab.")]
+    [InlineData(nameof(NewMotionForClerks), "die Fraktion Bündnis 90/Die Grünen hat den Antrag")]
+    [InlineData(nameof(MotionOverdue), "die Sitzung des Verwaltungsausschusses am 14.04.2026 ist vorbei")]
+    public void Render_SentenceNamingAnOrganization_UsesItsArticle(string kind, string expected)
+    {
+        var motion = Samples.Motion() with { FactionName = "Fraktion Bündnis 90/Die Grünen" };
+        var notification = Samples.OfKind(kind, motion) switch
+        {
+            ConsultationResultRecorded r => r with { NextBody = "Rat der Stadt Göttingen" },
+            var other => other,
+        };
+
+        var email = _renderer.Render(notification);
+
+        Assert.Contains(expected, email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("berät „", email.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("von „", email.TextBody, StringComparison.Ordinal);
     }
 
     [Theory]

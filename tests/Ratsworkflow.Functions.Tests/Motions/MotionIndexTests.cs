@@ -51,11 +51,11 @@ public sealed class MotionIndexTests(AzuriteFixture azurite) : IClassFixture<Azu
 
         await _motions.Store.SaveAsync(motion, moved, []);
 
-        foreach (var gone in new[] { MotionIndex.StagePartition(MotionStage.Registered), MotionIndex.FactionPartition("spd"), MotionIndex.WordPartition("radverkehr") })
+        foreach (var gone in new[] { MotionIndex.StagePartition(MotionStage.Registered), MotionIndex.FactionPartition("spd"), MotionIndex.GramPartition("rad") })
         {
             Assert.Empty((await _motions.Index.PageAsync(gone, null, null, 10, default)).Items);
         }
-        foreach (var now in new[] { MotionIndex.StagePartition(MotionStage.Consultation), MotionIndex.FactionPartition("gruene"), MotionIndex.OverduePartition, MotionIndex.WordPartition("fußverkehr"), MotionIndex.WordPartition("quartier") })
+        foreach (var now in new[] { MotionIndex.StagePartition(MotionStage.Consultation), MotionIndex.FactionPartition("gruene"), MotionIndex.OverduePartition, MotionIndex.GramPartition("fuß"), MotionIndex.GramPartition("qua") })
         {
             Assert.Equal(moved.Title, Assert.Single((await _motions.Index.PageAsync(now, null, null, 10, default)).Items).Title);
         }

@@ -71,8 +71,8 @@ public sealed class OParlCrawler(OpenDataApp app, OParlSchemas schemas, int limi
         }
         if (reference.Schema == "File")
         {
-            await CheckDocumentAsync(item.Value<string>("accessUrl")!, attachment: false);
-            await CheckDocumentAsync(item.Value<string>("downloadUrl")!, attachment: true);
+            await CheckDocumentAsync(item.Value<string>("accessUrl")!, item.Value<string>("mimeType")!, attachment: false);
+            await CheckDocumentAsync(item.Value<string>("downloadUrl")!, item.Value<string>("mimeType")!, attachment: true);
         }
     }
 
@@ -151,12 +151,13 @@ public sealed class OParlCrawler(OpenDataApp app, OParlSchemas schemas, int limi
         return OParlSchemas.Parse(text);
     }
 
-    private async Task CheckDocumentAsync(string url, bool attachment)
+    /// <param name="mimeType">What the File object says it is: the generated motion (HTML) or an Anlage (PDF).</param>
+    private async Task CheckDocumentAsync(string url, string mimeType, bool attachment)
     {
         using var response = await app.Client.GetAsync(app.Local(url));
         var text = await response.Content.ReadAsStringAsync();
         Responses.Add(text);
-        Expect(response.StatusCode == HttpStatusCode.OK && response.Content.Headers.ContentType?.MediaType == "text/html", url, "the file is an HTML document");
+        Expect(response.StatusCode == HttpStatusCode.OK && response.Content.Headers.ContentType?.MediaType == mimeType, url, $"the file is a document of type {mimeType}");
         Expect(!attachment || response.Content.Headers.ContentDisposition?.DispositionType == "attachment", url, "the download is an attachment");
     }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Ratsworkflow.Functions.Attachments;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Testing;
 using Xunit;
@@ -61,7 +62,7 @@ public sealed class OpenDataApp : IAsyncLifetime
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         Client = new HttpClient { BaseAddress = new Uri(address) };
-        Samples = await SampleMotions.StoreAsync(Motions);
+        Samples = await SampleMotions.StoreAsync(Motions, Services.GetRequiredService<AttachmentStore>());
     }
 
     public async Task DisposeAsync()

@@ -95,10 +95,11 @@ public sealed class PublicMotionIndexTests : IClassFixture<AzuriteFixture>
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(At(0));
         using var stamps = new CatalogStamps(_tables, clock);
-        var first = await stamps.GetAsync(new object(), new Dictionary<string, string> { ["a"] = "1", ["b"] = "1" }, default);
-        clock.Advance(TimeSpan.FromHours(1));
+        var first = await stamps.GetAsync(new object(), new Dictionary<string, CatalogVersion> { ["a"] = new("1", At(0)), ["b"] = new("1", At(0)) }, default);
+        clock.Advance(TimeSpan.FromHours(5));
 
-        var second = await stamps.GetAsync(new object(), new Dictionary<string, string> { ["a"] = "2", ["b"] = "1" }, default);
+        // "a" changed in storage at +1 h; the API is first asked at +5 h.
+        var second = await stamps.GetAsync(new object(), new Dictionary<string, CatalogVersion> { ["a"] = new("2", At(0).AddHours(1)), ["b"] = new("1", At(0)) }, default);
 
         Assert.Equal(first["a"].Created, second["a"].Created);
         Assert.Equal(At(0).AddHours(1), second["a"].Modified);

@@ -1,3 +1,4 @@
+using Ratsworkflow.Functions.Attachments;
 using Ratsworkflow.Functions.Beirat;
 using Ratsworkflow.Functions.Consultations;
 using Ratsworkflow.Functions.Motions;
@@ -15,6 +16,9 @@ public sealed class SampleMotions
     public const string SecretTitle = "Geheimer Entwurf Stadtbad";
     public const string SecretTitle2 = "Verworfener Entwurf Hallenbad";
     public const int Fillers = 14;
+
+    /// <summary>The meeting that postponed <see cref="Scheduled"/> in the social committee before its next date.</summary>
+    public static readonly DateOnly PostponedAt = new(2026, 11, 3);
 
     public List<MotionRecord> Public { get; } = [];
     public List<MotionRecord> Hidden { get; } = [];
@@ -38,7 +42,10 @@ public sealed class SampleMotions
     private static readonly string[] Factions = ["spd", "cdu", "gruene", "fdp", "linke", "volt-partei"];
     private static readonly DateTimeOffset Start = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
 
-    public static async Task<SampleMotions> StoreAsync(MotionStore store)
+    /// <summary>The Anlage of <see cref="Decided"/> and of the first hidden motion.</summary>
+    public static readonly byte[] AttachmentContent = "%PDF-1.7\nKostenplan Willkommenslotsen\n%%EOF"u8.ToArray();
+
+    public static async Task<SampleMotions> StoreAsync(MotionStore store, AttachmentStore attachments)
     {
         var samples = new SampleMotions();
         var n = 0;
@@ -79,7 +86,8 @@ public sealed class SampleMotions
             Beirat = new BeiratSummary("integrationsrat", 1, new DateTimeOffset(2026, 12, 7, 11, 0, 0, TimeSpan.Zero), new VoteCount(2, 1, 0), 7, BeiratOutcome.Pending),
         });
         samples.Public.Add(Next("Integrationskonzept fortschreiben", MotionStage.Consultation, "spd",
-            new("ausschuss-soziales", false, new DateOnly(2026, 12, 1)), new("verwaltungsausschuss", false), new("rat", true)) with
+            new("ausschuss-soziales", false, new DateOnly(2026, 12, 1)) { Postponed = [new(PostponedAt, new VoteCount(6, 5, 0))] },
+            new("verwaltungsausschuss", false), new("rat", true)) with
         {
             BeiratReview = true,
             Beirat = new BeiratSummary("integrationsrat", 1, new DateTimeOffset(2026, 10, 1, 10, 0, 0, TimeSpan.Zero), new VoteCount(5, 1, 1), 7, BeiratOutcome.Recommends),
@@ -115,10 +123,15 @@ public sealed class SampleMotions
         samples.Hidden.Add(Next(SecretTitle, MotionStage.AwaitingConfirmation, "spd") with { Reference = null, RegisteredAt = null });
         samples.Hidden.Add(Next(SecretTitle2, MotionStage.Failed, "cdu") with { Reference = null, RegisteredAt = null, StageBeforeFailure = MotionStage.AwaitingConfirmation });
 
+        samples.Public[Fillers + 3] = await WithAttachmentAsync(samples.Decided, attachments);
+        samples.Hidden[0] = await WithAttachmentAsync(samples.Hidden[0], attachments);
         foreach (var motion in samples.Public.Concat(samples.Hidden))
         {
             await store.CreateAsync(motion, new TimelineEntry(motion.CreatedAt, "submitted", "Antrag eingereicht.", SubmitterName));
         }
         return samples;
     }
+
+    private static async Task<MotionRecord> WithAttachmentAsync(MotionRecord motion, AttachmentStore attachments) =>
+        motion with { Attachments = await attachments.StoreAsync(motion.MotionId, [new AttachmentUpload("Kostenplan.pdf", AttachmentContent)], default) };
 }

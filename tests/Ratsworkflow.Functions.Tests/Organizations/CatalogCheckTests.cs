@@ -27,6 +27,14 @@ public class CatalogCheckTests
     }
 
     [Fact]
+    public void Problems_UnknownArticle_Reported()
+    {
+        var catalog = Sample with { Organizations = [.. Sample.Organizations, new Organization("forum", "Forum", OrganizationKind.Committee, null, []) { Article = "dem" }] };
+
+        Assert.Contains(CatalogCheck.Problems(catalog), p => p.Contains("Der Artikel „dem“", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Problems_FactionWithoutAddress_Reported()
     {
         var catalog = Sample with { Organizations = [.. Sample.Organizations, new Organization("neu", "Neue Gruppe", OrganizationKind.Faction, null, [])] };

@@ -22,6 +22,17 @@ public class OrganizationRowsTests
     }
 
     [Fact]
+    public void ToCatalog_OrganizationWithArticle_KeepsIt()
+    {
+        var sample = TestCatalog.Sample with { Organizations = [.. TestCatalog.Sample.Organizations.Select(o => o with { Article = o.Id == "spd" ? "die" : null })] };
+
+        var catalog = OrganizationRows.ToCatalog(OrganizationRows.ToEntities(sample));
+
+        Assert.Equal("die", catalog.Find("spd")!.Article);
+        Assert.Null(catalog.Find("rat")!.Article);
+    }
+
+    [Fact]
     public void ToEntities_Sample_OnePartitionWithinOneTransaction()
     {
         var rows = OrganizationRows.ToEntities(TestCatalog.Sample);

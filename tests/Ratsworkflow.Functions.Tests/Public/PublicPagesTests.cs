@@ -76,6 +76,57 @@ public sealed partial class PublicPagesTests(OpenDataApp app)
     }
 
     [Fact]
+    public async Task Motion_PostponedSession_StaysInTheBeratungsfolgeWithItsVotes()
+    {
+        var html = await GetAsync($"/antraege/{app.Samples.Scheduled.MotionId}");
+
+        var rows = Rows().Matches(html).Select(m => Regex.Replace(m.Value, "<[^>]+>|\\s+", " ").Trim()).ToList();
+        var postponed = rows.FindIndex(r => r.Contains("3. November 2026", StringComparison.Ordinal));
+        Assert.True(postponed >= 0, string.Join("\n", rows));
+        Assert.Contains("vertagt", rows[postponed], StringComparison.Ordinal);
+        Assert.Contains("6 5 0", Regex.Replace(rows[postponed], " +", " "), StringComparison.Ordinal);
+        Assert.Contains("1. Dezember 2026", rows[postponed + 1], StringComparison.Ordinal); // the next session follows it
+    }
+
+    [Fact]
+    public async Task Motion_BeiratRecommends_SaysForWhat()
+    {
+        var html = await GetAsync($"/antraege/{app.Samples.Scheduled.MotionId}");
+
+        Assert.Contains("Zustimmung empfohlen", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Motion_WithAnlage_LinksItAndServesThePdfAsADownload()
+    {
+        var motion = app.Samples.Decided;
+        var html = await GetAsync($"/antraege/{motion.MotionId}");
+
+        using var download = await app.Client.GetAsync($"/antraege/{motion.MotionId}/anlagen/1");
+
+        Assert.Contains($"href=\"/antraege/{motion.MotionId}/anlagen/1\"", html, StringComparison.Ordinal);
+        Assert.Contains("Kostenplan.pdf", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("sandbox", string.Join(",", download.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal(SampleMotions.AttachmentContent, await download.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(false, 2)]
+    public async Task Anlage_NotPublicOrNotThere_IsNotFound(bool unconfirmedMotion, int number)
+    {
+        var motion = unconfirmedMotion ? app.Samples.Hidden[0] : app.Samples.Decided;
+
+        using var response = await app.Client.GetAsync($"/antraege/{motion.MotionId}/anlagen/{number}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.NotEqual("application/pdf", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Motion_Withdrawn_SaysSo()
     {
         var html = await GetAsync($"/antraege/{app.Samples.Withdrawn.MotionId}");
@@ -101,6 +152,9 @@ public sealed partial class PublicPagesTests(OpenDataApp app)
         // Razor writes umlauts as character references.
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
+
+    [GeneratedRegex(@"<tr>.*?</tr>", RegexOptions.Singleline)]
+    private static partial Regex Rows();
 
     [GeneratedRegex(@"A/2026/\d{4}(?=</th>)")]
     private static partial Regex References();

@@ -16,11 +16,11 @@ public class ConsultationsValidationTests
 
     [Fact]
     public void Validate_Council_RefusedBecauseItIsAlwaysLast() =>
-        Assert.Equal(["„Rat der Stadt Göttingen“ entscheidet immer zuletzt und wird nicht in der Beratungsfolge angegeben."], Validate(TestCatalog.Council)["consultations"]);
+        Assert.Equal(["Der Rat der Stadt Göttingen entscheidet immer zuletzt und wird nicht in der Beratungsfolge angegeben."], Validate(TestCatalog.Council)["consultations"]);
 
     [Fact]
     public void Validate_Beirat_RefusedPointsToBeiratReview() =>
-        Assert.Equal(["„Integrationsrat“ wird über „Beirat beteiligen“ einbezogen, nicht über die Beratungsfolge."], Validate(TestCatalog.Integrationsrat)["consultations"]);
+        Assert.Equal(["Der Integrationsrat wird über „Beirat beteiligen“ einbezogen, nicht über die Beratungsfolge."], Validate(TestCatalog.Integrationsrat)["consultations"]);
 
     [Fact]
     public void Validate_Faction_Refused() =>

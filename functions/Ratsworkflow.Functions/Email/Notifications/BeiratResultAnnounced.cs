@@ -28,7 +28,7 @@ public sealed record BeiratResultAnnounced : MotionNotification
         }],
         [NextBody is null
             ? "Das Ratsbüro plant die weitere Beratung; das Ergebnis des Beirats wird ihr beigefügt."
-            : $"Als Nächstes berät {Quoted(NextBody)} über den Antrag; das Ergebnis des Beirats wird dort vorgelegt."])
+            : $"Als Nächstes berät {Organization(NextBody).Nominative} über den Antrag; das Ergebnis des Beirats wird dort vorgelegt."])
     {
         Facts = MailFact.Of(
             ("Beirat", BeiratName),

@@ -23,7 +23,7 @@ public sealed record VoteRequested : BeiratVoteNotification
 {
     internal override MailContent Compose() => new(
         "Ihre Stimme im Beirat",
-        [$"der Beirat {Quoted(BeiratName)} gibt eine Empfehlung zum Antrag {Quoted(Motion.Title)} von {Quoted(Motion.FactionName)} ab. Ihre Stimme ist gefragt."],
+        [$"der Beirat {Quoted(BeiratName)} gibt eine Empfehlung zum Antrag {Quoted(Motion.Title)} {Organization(Motion.FactionName).Genitive} ab. Ihre Stimme ist gefragt."],
         [
             $"Bitte stimmen Sie bis zum {FormatDateTime(Deadline)} mit Ja, Nein oder Enthaltung ab. Bis dahin können Sie Ihre Stimme ändern.",
             "Die Abstimmung endet früher, sobald alle Mitglieder abgestimmt haben oder eine Mehrheit feststeht.",

@@ -25,7 +25,7 @@ public sealed record ConsultationResultRecorded : RecordedResultNotification
     internal override MailContent Compose() => new(
         "Ergebnis der Beratung",
         [
-            $"{Quoted(OrganizationName)} hat den Antrag {Quoted(Motion.Title)} in der Sitzung am {FormatDate(MeetingDate)} beraten.",
+            $"{Organization(OrganizationName).Nominative} hat den Antrag {Quoted(Motion.Title)} in der Sitzung am {FormatDate(MeetingDate)} beraten.",
             $"Der Antrag wurde {OutcomePhrase(Outcome, IsCouncil, ReferredTo)}.",
         ],
         [.. WhatNext()])
@@ -42,7 +42,7 @@ public sealed record ConsultationResultRecorded : RecordedResultNotification
             ? "Der Antrag wird erneut auf eine Tagesordnung gesetzt; den neuen Termin erhalten Sie per E-Mail."
             : next is null
                 ? "Das Ratsbüro plant die weitere Beratung."
-                : $"Als Nächstes berät {Quoted(next)} über den Antrag.";
+                : $"Als Nächstes berät {Organization(next).Nominative} über den Antrag.";
         if (!IsCouncil)
         {
             yield return "Das Ergebnis ist eine Empfehlung; verbindlich entscheidet erst der Rat.";

@@ -13,7 +13,7 @@ public sealed record ConsultationScheduled : MotionNotification
 
     internal override MailContent Compose() => new(
         "Beratung terminiert",
-        [$"der Antrag {Quoted(Motion.Title)} steht auf der Tagesordnung der Sitzung von {Quoted(OrganizationName)} am {FormatDate(MeetingDate)}."],
+        [$"der Antrag {Quoted(Motion.Title)} steht auf der Tagesordnung der Sitzung {Organization(OrganizationName).Genitive} am {FormatDate(MeetingDate)}."],
         ["Nach der Sitzung trägt das Ratsbüro das Ergebnis ein; Sie erhalten dann eine E-Mail."])
     {
         Facts = MailFact.Of(("Gremium", OrganizationName), ("Sitzung", FormatDate(MeetingDate))),

@@ -38,7 +38,7 @@ public sealed record NewMotionForClerks : RegistrationNotification
 {
     internal override MailContent Compose() => new(
         "Neuer Antrag",
-        [$"{Quoted(Motion.FactionName)} hat den Antrag {Quoted(Motion.Title)} bestätigt. Er ist unter dem Aktenzeichen {Motion.Reference} registriert."],
+        [$"{Organization(Motion.FactionName).Nominative} hat den Antrag {Quoted(Motion.Title)} bestätigt. Er ist unter dem Aktenzeichen {Motion.Reference} registriert."],
         [
             Way(),
             BeiratName is null

@@ -2,6 +2,7 @@ using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Consultations;
 using Ratsworkflow.Functions.Beirat;
 using System.Globalization;
+using Ratsworkflow.Functions.Wording;
 
 namespace Ratsworkflow.Functions.Email;
 
@@ -17,6 +18,12 @@ internal static class German
     public static string FormatDateTime(DateTimeOffset instant) =>
         Local(instant).ToString("dd.MM.yyyy, HH:mm", CultureInfo.InvariantCulture) + " Uhr";
 
+    /// <summary>
+    /// An organization named in a sentence, with its article ("der Verwaltungsausschuss", "von der SPD-Ratsfraktion").
+    /// Notifications carry names only, so the article follows the name's head noun (<see cref="OrganizationName"/>).
+    /// </summary>
+    public static OrganizationName Organization(string name) => OrganizationName.Of(name);
+
     /// <summary>German quotation marks around a name or title.</summary>
     public static string Quoted(string text) => $"„{text}“";
 
@@ -30,7 +37,7 @@ internal static class German
         ConsultationOutcome.Amended => council ? "mit Änderungen beschlossen" : "mit Änderungen zur Annahme empfohlen",
         ConsultationOutcome.Rejected => council ? "abgelehnt" : "zur Ablehnung empfohlen",
         ConsultationOutcome.Postponed => "vertagt",
-        ConsultationOutcome.Referred => (referredTo is null ? "" : $"an {Quoted(referredTo)} ") + (council ? "zurückverwiesen" : "verwiesen"),
+        ConsultationOutcome.Referred => (referredTo is null ? "" : $"an {Organization(referredTo).Accusative} ") + (council ? "zurückverwiesen" : "verwiesen"),
         ConsultationOutcome.Noted => "zur Kenntnis genommen",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };

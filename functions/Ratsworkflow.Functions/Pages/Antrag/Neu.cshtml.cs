@@ -7,6 +7,7 @@ using Ratsworkflow.Functions.Attachments;
 using Ratsworkflow.Functions.Organizations;
 using Ratsworkflow.Functions.Submission;
 using Ratsworkflow.Functions.Workflow;
+using Ratsworkflow.Functions.Wording;
 
 namespace Ratsworkflow.Functions.Pages.Antrag;
 
@@ -37,7 +38,15 @@ public sealed class NeuModel(OrganizationStore organizations, SubmissionService 
     public IReadOnlyList<SelectListItem> Committees { get; private set; } = [];
 
     /// <summary>The Beirat a motion may ask for a recommendation; null when the municipality has none.</summary>
-    public string? BeiratName { get; private set; }
+    public OrganizationName? Beirat { get; private set; }
+
+    public string BeiratQuestion => $"Soll {Beirat!.Nominative} eine Empfehlung abgeben?";
+
+    public string BeiratHintText => BeiratHint(Beirat!, BeiratDays);
+
+    /// <summary>"Seine Mitglieder stimmen innerhalb von einem Tag ab; …" — the vote's length as configured.</summary>
+    public static string BeiratHint(OrganizationName beirat, int days) =>
+        $"{OrganizationName.Capitalized(beirat.Possessive)}e Mitglieder stimmen innerhalb von {GermanText.Days(days, dative: true)} ab; danach beraten die Ausschüsse.";
 
     public IReadOnlyList<SelectListItem> YesNo { get; } = [new("Ja", bool.TrueString), new("Nein", bool.FalseString)];
 
@@ -59,9 +68,9 @@ public sealed class NeuModel(OrganizationStore organizations, SubmissionService 
         ModelState.Clear();
         var submission = Input.ToSubmission();
         AddErrors(MotionSubmissionValidator.Validate(submission, catalog));
-        if (BeiratName is not null && Input.BeiratReview is null)
+        if (Beirat is not null && Input.BeiratReview is null)
         {
-            ModelState.AddModelError(Key("beiratReview"), $"Geben Sie an, ob der {BeiratName} eine Empfehlung abgeben soll.");
+            ModelState.AddModelError(Key("beiratReview"), $"Geben Sie an, ob {Beirat.Nominative} eine Empfehlung abgeben soll.");
         }
         if (!ModelState.IsValid)
         {
@@ -115,7 +124,7 @@ public sealed class NeuModel(OrganizationStore organizations, SubmissionService 
         var catalog = await organizations.GetCatalogAsync(cancellationToken);
         Factions = catalog.OfKind(OrganizationKind.Faction).Select(o => new SelectListItem(o.Name, o.Id)).ToList();
         Committees = catalog.OfKind(OrganizationKind.Committee).Select(o => new SelectListItem(o.Name, o.Id)).ToList();
-        BeiratName = catalog.AdvisoryBoard is { VotingMemberCount: > 0 } beirat ? beirat.Name : null;
+        Beirat = catalog.AdvisoryBoard is { VotingMemberCount: > 0 } beirat ? beirat.Phrase : null;
         // One box per position; as many as there are committees (each may consult once).
         var positions = Math.Min(Committees.Count, MotionSubmissionValidator.MaxConsultations);
         while (Input.Consultations.Count < positions)

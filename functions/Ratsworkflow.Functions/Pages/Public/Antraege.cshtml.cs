@@ -20,7 +20,7 @@ public sealed class AntraegeModel(MotionIndex index, OrganizationStore organizat
         [MotionStage.Registered, MotionStage.BeiratReview, MotionStage.Consultation, MotionStage.Council, MotionStage.Decided, MotionStage.Withdrawn];
 
     [BindProperty(SupportsGet = true)]
-    [Display(Name = "Suche", Description = "Ein Wort aus dem Titel oder das Aktenzeichen, zum Beispiel A/2026/0042.")]
+    [Display(Name = "Suche", Description = "Ein Wort oder Wortteil aus dem Titel oder das Aktenzeichen, zum Beispiel „Fahrrad“ oder 0042.")]
     [StringLength(100)]
     public string? Suche { get; set; }
 

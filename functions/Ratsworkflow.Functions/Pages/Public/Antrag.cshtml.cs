@@ -21,6 +21,9 @@ public sealed class AntragModel(OParlService service, OrganizationStore organiza
 
     public IReadOnlyList<ConsultationEntry> Entries { get; private set; } = [];
 
+    /// <summary>Its Anlagen, each a public download (<c>/antraege/{id}/anlagen/{n}</c>).</summary>
+    public AttachmentList Attachments => new(Record.Attachments, $"/antraege/{Record.MotionId}/anlagen/");
+
     public string CurrentText => Record.ResolutionTexts.Count > 0 ? Record.ResolutionTexts[^1].Text : Record.ResolutionText;
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
@@ -41,6 +44,10 @@ public sealed class AntragModel(OParlService service, OrganizationStore organiza
         text.Replace("\r\n", "\n", StringComparison.Ordinal)
             .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(p => p.Split('\n'));
+
+    /// <summary>An entry per meeting: a consultation that was postponed shows those meetings before its current one.</summary>
+    public static IEnumerable<ConsultationEntry> Sessions(ConsultationEntry entry) =>
+        entry.IsBeirat ? [entry] : entry.Step!.Sessions().Select(session => entry with { Step = session });
 
     public static string Outcome(ConsultationEntry entry) => PaperModel.Result(entry) ?? (entry.Meeting is null ? "noch nicht terminiert" : "offen");
 

@@ -32,7 +32,7 @@ public sealed class IndexModel(MotionIndex index, OrganizationStore organization
     public bool Overdue { get; set; }
 
     [BindProperty(SupportsGet = true)]
-    [Display(Name = "Suche", Description = "Titelwörter oder Aktenzeichen")]
+    [Display(Name = "Suche", Description = "Titelwörter, Wortteile (ab drei Zeichen) oder Aktenzeichen")]
     public string? Q { get; set; }
 
     [BindProperty(SupportsGet = true)]

@@ -2,6 +2,8 @@ using Ratsworkflow.Functions.Beirat;
 using Ratsworkflow.Functions.Consultations;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
+using Ratsworkflow.Functions.Web;
+using Ratsworkflow.Functions.Wording;
 
 namespace Ratsworkflow.Functions.Pages;
 
@@ -20,6 +22,9 @@ public sealed class MotionDetails(MotionRecord record, OrganizationCatalog catal
 
     public string FactionName => catalog.NameOf(record.FactionId);
 
+    /// <summary>The faction for sentences: "im Namen der SPD-Ratsfraktion".</summary>
+    public OrganizationName FactionPhrase => catalog.Phrase(record.FactionId);
+
     /// <summary>"A/2026/0042", or a placeholder until registration assigns one.</summary>
     public string ReferenceText => record.Reference ?? "noch ohne Aktenzeichen";
 
@@ -33,10 +38,27 @@ public sealed class MotionDetails(MotionRecord record, OrganizationCatalog catal
         : record.BeiratReview ? catalog.AdvisoryBoard?.Name ?? "Beirat"
         : null;
 
-    /// <summary>"empfiehlt den Antrag (Ja 4, Nein 1, Enthaltung 0)"; null while no vote has closed.</summary>
-    public string? BeiratResult => record.Beirat is { Outcome: not BeiratOutcome.Pending } b
-        ? $"{BeiratTexts.DisplayName(b.Outcome)} ({Votes(b.Votes)})"
+    /// <summary>The Beirat for sentences: "Der Integrationsrat gibt … ab"; null when none was asked.</summary>
+    public OrganizationName? BeiratPhrase =>
+        record.Beirat is { } beirat ? catalog.Phrase(beirat.OrganizationId)
+        : record.BeiratReview ? catalog.AdvisoryBoard?.Phrase ?? OrganizationName.Of("Beirat")
         : null;
+
+    /// <summary>"Der Integrationsrat empfiehlt den Antrag (Ja 4, Nein 1, Enthaltung 0)."; null while no vote has closed.</summary>
+    public string? BeiratResult => record.Beirat is { Outcome: not BeiratOutcome.Pending } b && BeiratPhrase is { } beirat
+        ? $"{BeiratTexts.Sentence(beirat, b.Outcome)} ({Votes(b.Votes)})."
+        : null;
+
+    /// <summary>For a withdrawn motion, the step it had reached (the step line shows the rest as no longer coming).</summary>
+    public ProcessStep? WithdrawnAt => record.Stage == MotionStage.Withdrawn ? StepReached(record) : null;
+
+    /// <summary>How far a motion got: the council or the committees once consulted, the Beirat while it votes, else its receipt.</summary>
+    public static ProcessStep StepReached(MotionRecord record) =>
+        record.Consultations.Count > 0
+            ? new ConsultationState(record.Consultations, record.ResolutionTexts).Stage == MotionStage.Council ? ProcessStep.Council : ProcessStep.Committees
+        : record.Beirat is { Outcome: BeiratOutcome.Pending } ? ProcessStep.Beirat
+        : record.Beirat is not null ? ProcessStep.Committees
+        : ProcessStep.Receipt;
 
     /// <summary>
     /// The Beirat members' comments with their names, oldest first: personal data, so only the clerks' page shows them.
@@ -66,11 +88,12 @@ public sealed class MotionDetails(MotionRecord record, OrganizationCatalog catal
                     new ConsultationRow(CouncilName, true, null, null, null, false)];
             }
             var current = new ConsultationState(record.Consultations, record.ResolutionTexts).CurrentPosition;
-            return record.Consultations.Select((c, i) => new ConsultationRow(
+            // Postponed meetings stay listed before the consultation's current one (Consultation.Sessions).
+            return record.Consultations.SelectMany((consultation, i) => consultation.Sessions().Select((c, session) => new ConsultationRow(
                 catalog.NameOf(c.OrganizationId), c.IsCouncil, c.MeetingDate,
                 c.Outcome is { } outcome ? ConsultationOutcomes.DisplayName(outcome, c.IsCouncil) : null,
                 c.Votes is { } votes ? Votes(votes) : null,
-                i == current && record.Stage is MotionStage.Consultation or MotionStage.Council)).ToList();
+                i == current && session == (consultation.Postponed?.Count ?? 0) && record.Stage is MotionStage.Consultation or MotionStage.Council))).ToList();
         }
     }
 
@@ -78,7 +101,7 @@ public sealed class MotionDetails(MotionRecord record, OrganizationCatalog catal
     public IEnumerable<ResolutionTextVersion> EarlierTexts => record.ResolutionTexts.Reverse().Skip(1);
 
     public string AmendedBy(ResolutionTextVersion version) =>
-        version.AmendedBy is { } by ? $"Fassung {version.Version}, geändert durch {catalog.NameOf(by)}" : $"Fassung {version.Version} (Antrag der Fraktion)";
+        version.AmendedBy is { } by ? $"Fassung {version.Version}, geändert durch {catalog.Phrase(by).Accusative}" : $"Fassung {version.Version} (Antrag der Fraktion)";
 
     /// <summary>Whether the faction (or a clerk on its behalf) can still withdraw it (the workflow refuses the other stages).</summary>
     public bool CanWithdraw => record.Stage is MotionStage.Registered or MotionStage.BeiratReview or MotionStage.Consultation or MotionStage.Council;
@@ -91,6 +114,9 @@ public sealed record VoteCommentRow(string MemberName, string Choice, string Com
 /// <param name="Outcome">German, e.g. "ungeändert empfohlen"; null until recorded.</param>
 /// <param name="IsCurrent">The consultation the motion waits for now.</param>
 public sealed record ConsultationRow(string Name, bool IsCouncil, DateOnly? MeetingDate, string? Outcome, string? Votes, bool IsCurrent);
+
+/// <summary>The model of _Attachments: a motion's Anlagen and, when the reader may download them, the link prefix.</summary>
+public sealed record AttachmentList(IReadOnlyList<Attachments.Attachment> Attachments, string? Links);
 
 /// <summary>The model of _WithdrawQuestion: which motion, why a first attempt was refused, and the way back.</summary>
 public sealed record WithdrawQuestion(MotionDetails Motion, string? Refusal, string BackUrl, bool ForClerk);

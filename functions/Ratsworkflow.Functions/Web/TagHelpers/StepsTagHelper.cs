@@ -20,9 +20,13 @@ public sealed class StepsTagHelper : TagHelper
 
     public string Label { get; set; } = "Stand des Verfahrens";
 
+    /// <summary>For a withdrawn motion: the step it had reached. Earlier steps are done, later ones no longer come.</summary>
+    public ProcessStep? WithdrawnAt { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var current = MotionStages.For(Stage).Step;
+        var withdrawnAt = Stage == "Withdrawn" ? WithdrawnAt ?? ProcessStep.Receipt : (ProcessStep?)null;
         output.TagName = "ol";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "steps");
@@ -32,6 +36,7 @@ public sealed class StepsTagHelper : TagHelper
         {
             number++;
             var state = step == ProcessStep.Beirat && !Beirat ? "skipped"
+                : withdrawnAt is { } at ? (step < at ? "done" : step == at ? "withdrawn" : "skipped")
                 : current is null ? "open"
                 : step < current ? "done"
                 : step == current ? (step == ProcessStep.Decision ? "done current" : "current")
@@ -68,6 +73,7 @@ public sealed class StepsTagHelper : TagHelper
         "done current" => "abgeschlossen",
         "current" => "aktuell",
         "skipped" => "entfällt",
+        "withdrawn" => "zurückgezogen",
         _ => "offen",
     };
 }

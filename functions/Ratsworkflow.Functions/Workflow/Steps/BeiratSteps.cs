@@ -3,6 +3,7 @@ using Ratsworkflow.Functions.Email;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
 using Ratsworkflow.Functions.Tokens;
+using Ratsworkflow.Functions.Wording;
 
 namespace Ratsworkflow.Functions.Workflow.Steps;
 
@@ -18,12 +19,12 @@ public sealed class StartBeiratVote(WorkflowServices services, BallotStore ballo
         var reviewing = motion with
         {
             Stage = MotionStage.BeiratReview,
-            Status = $"Abstimmung im {beirat.Name} läuft",
+            Status = WorkflowSentences.BeiratVoteRunning(beirat.Phrase),
             WaitingFor = beirat.Name,
             DueAt = deadline,
             Beirat = new BeiratSummary(beirat.Id, input.Round, deadline, VoteCount.None, input.VotingMemberIds.Count, BeiratOutcome.Pending),
         };
-        await services.SaveAsync(step, motion, reviewing, services.Entry("beiratStarted", $"Abstimmung im {beirat.Name} bis {deadline:dd.MM.yyyy} begonnen."));
+        await services.SaveAsync(step, motion, reviewing, services.Entry("beiratStarted", WorkflowSentences.BeiratVoteStarted(beirat.Phrase, deadline)));
         var members = beirat.VotingMembers.Where(m => input.VotingMemberIds.Contains(m.Id));
         await BeiratMail.SendVoteLinksAsync(services, step, reviewing, catalog, beirat, members, input.Round, deadline, reminder: false);
         return true;
@@ -39,7 +40,7 @@ public sealed class CountVotes(WorkflowServices services, BallotStore ballots) :
         var tally = ballot.Tally(new BeiratRules { QuorumShare = input.QuorumShare });
         var (motion, _) = await services.LoadAsync(step);
         var counted = motion with { Beirat = motion.Beirat! with { Votes = tally.Votes, MemberVotes = BeiratMail.MemberVotes(ballot) } };
-        await services.SaveAsync(step, motion, counted, services.Entry("vote", $"Stimmen eingegangen: {tally.Votes.Total} von {ballot.VotingMemberIds.Count}."));
+        await services.SaveAsync(step, motion, counted, services.Entry("vote", WorkflowSentences.VotesCounted(tally.Votes.Total, ballot.VotingMemberIds.Count)));
         return tally;
     }
 }
@@ -61,7 +62,7 @@ public sealed class SendVoteReminders(WorkflowServices services, BallotStore bal
         var missing = beirat.VotingMembers.Where(m => ballot.MembersWithoutVote.Contains(m.Id)).ToList();
         var reminded = motion with { Beirat = motion.Beirat! with { ReminderSent = true } };
         await BeiratMail.SendVoteLinksAsync(services, step, reminded, catalog, beirat, missing, input.Round, deadline, reminder: true);
-        await services.SaveAsync(step, motion, reminded, services.Entry("beiratReminder", $"Erinnerung an {missing.Count} Mitglied(er) ohne Stimme gesendet."));
+        await services.SaveAsync(step, motion, reminded, services.Entry("beiratReminder", WorkflowSentences.RemindersSent(missing.Count)));
         return missing.Count;
     }
 }
@@ -79,12 +80,11 @@ public sealed class CloseBeiratVote(WorkflowServices services, BallotStore ballo
         var closed = motion with
         {
             Beirat = motion.Beirat! with { Votes = tally.Votes, Outcome = tally.Outcome, MemberVotes = BeiratMail.MemberVotes(ballot) },
-            Status = $"{beirat.Name}: {BeiratTexts.DisplayName(tally.Outcome)}",
+            Status = WorkflowSentences.BeiratStatus(beirat.Phrase, tally.Outcome),
             DueAt = null,
         };
         var votes = tally.Votes;
-        var text = $"{beirat.Name}: {BeiratTexts.DisplayName(tally.Outcome)} (Ja {votes.Yes}, Nein {votes.No}, Enthaltung {votes.Abstain}).";
-        await services.SaveAsync(step, motion, closed, services.Entry("beiratResult", text));
+        await services.SaveAsync(step, motion, closed, services.Entry("beiratResult", WorkflowSentences.BeiratResult(beirat.Phrase, tally.Outcome, votes)));
 
         var next = closed.RequestedConsultations.Select(catalog.NameOf).FirstOrDefault() ?? catalog.Council.Name;
         var summary = WorkflowServices.Summary(closed, catalog);

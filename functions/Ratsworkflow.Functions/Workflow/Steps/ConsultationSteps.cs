@@ -1,6 +1,7 @@
 using Ratsworkflow.Functions.Consultations;
 using Ratsworkflow.Functions.Email;
 using Ratsworkflow.Functions.Motions;
+using Ratsworkflow.Functions.Wording;
 
 namespace Ratsworkflow.Functions.Workflow.Steps;
 
@@ -10,7 +11,7 @@ public sealed class BeginConsultation(WorkflowServices services) : MotionStep<Be
     {
         var (motion, catalog) = await services.LoadAsync(step);
         var started = ConsultationText.Project(motion, input.State, catalog, catalog.Body.TimeZone);
-        await services.SaveAsync(step, motion, started, services.Entry("consultationStarted", "Beratungsfolge begonnen: " + string.Join(" → ", input.State.Consultations.Select(c => catalog.NameOf(c.OrganizationId)))));
+        await services.SaveAsync(step, motion, started, services.Entry("consultationStarted", WorkflowSentences.ConsultationsBegun(input.State.Consultations.Select(c => catalog.Phrase(c.OrganizationId)))));
         return true;
     }
 }
@@ -52,9 +53,9 @@ public sealed class AlertOverdue(WorkflowServices services) : MotionStep<AlertOv
     protected override async Task<bool> RunAsync(StepContext step, AlertOverdueInput input)
     {
         var (motion, catalog) = await services.LoadAsync(step);
-        var overdue = motion with { Overdue = true, Status = $"Überfällig: Ergebnis der Sitzung vom {input.MeetingDate:dd.MM.yyyy} fehlt" };
+        var overdue = motion with { Overdue = true, Status = WorkflowSentences.OverdueStatus(input.MeetingDate) };
         var timeline = input.Day == 1
-            ? [services.Entry("overdue", $"Überfällig: Das Ergebnis von {catalog.NameOf(input.OrganizationId)} ({input.MeetingDate:dd.MM.yyyy}) fehlt.")]
+            ? [services.Entry("overdue", WorkflowSentences.Overdue(catalog.Phrase(input.OrganizationId), input.MeetingDate))]
             : Array.Empty<TimelineEntry>();
         await services.SaveAsync(step, motion, overdue, timeline);
         await services.SendAsync(step, "clerks", new MotionOverdue

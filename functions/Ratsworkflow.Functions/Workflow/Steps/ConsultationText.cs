@@ -1,6 +1,7 @@
 using Ratsworkflow.Functions.Consultations;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
+using Ratsworkflow.Functions.Wording;
 
 namespace Ratsworkflow.Functions.Workflow.Steps;
 
@@ -12,10 +13,10 @@ internal static class ConsultationText
         var current = state.Current;
         var (status, waitingFor, due) = current switch
         {
-            null => ($"Beschlossen: {ConsultationOutcomes.DisplayName(state.Decision!.Value, byCouncil: true)}", (string?)null, (DateTimeOffset?)null),
-            { MeetingDate: { } date } => ($"Beratung in {catalog.NameOf(current.OrganizationId)} am {date:dd.MM.yyyy}", "Ratsbüro (Ergebnis eintragen)",
+            null => (WorkflowSentences.Decided(state.Decision!.Value), (string?)null, (DateTimeOffset?)null),
+            { MeetingDate: { } date } => (WorkflowSentences.MeetingScheduled(catalog.Phrase(current.OrganizationId), date), "Ratsbüro (Ergebnis eintragen)",
                 new DateTimeOffset(DurableTimer.EndOfDay(date, timeZone), TimeSpan.Zero)),
-            _ => ($"Wartet auf einen Sitzungstermin in {catalog.NameOf(current.OrganizationId)}", "Ratsbüro (Sitzungstermin festlegen)", null),
+            _ => (WorkflowSentences.AwaitingMeetingDate(catalog.Phrase(current.OrganizationId)), "Ratsbüro (Sitzungstermin festlegen)", null),
         };
         return motion with
         {
@@ -33,15 +34,12 @@ internal static class ConsultationText
 
     public static string Describe(ConsultationEvent e, OrganizationCatalog catalog) => e switch
     {
-        ConsultationScheduled s when s.PreviousMeetingDate is { } before =>
-            $"{catalog.NameOf(s.OrganizationId)}: Sitzung vom {before:dd.MM.yyyy} auf den {s.MeetingDate:dd.MM.yyyy} verlegt.",
-        ConsultationScheduled s => $"{catalog.NameOf(s.OrganizationId)}: Beratung am {s.MeetingDate:dd.MM.yyyy} terminiert.",
-        ConsultationResultRecorded r => $"{catalog.NameOf(r.OrganizationId)} ({r.MeetingDate:dd.MM.yyyy}): {ConsultationOutcomes.DisplayName(r.Outcome, r.ByCouncil)}{Votes(r.Votes)}.",
-        ResolutionTextAmended a => $"Beschlussvorschlag geändert durch {catalog.NameOf(a.OrganizationId)} (Fassung {a.Version}).",
-        ConsultationInserted i => $"{catalog.NameOf(i.OrganizationId)} in die Beratungsfolge aufgenommen (verwiesen durch {catalog.NameOf(i.ReferredBy)}).",
-        MotionDecided d => $"Beschluss des {catalog.NameOf(d.OrganizationId)}: {ConsultationOutcomes.DisplayName(d.Outcome, byCouncil: true)}.",
+        ConsultationScheduled s when s.PreviousMeetingDate is { } before => WorkflowSentences.MeetingMoved(catalog.Phrase(s.OrganizationId), before, s.MeetingDate),
+        ConsultationScheduled s => WorkflowSentences.MeetingSet(catalog.Phrase(s.OrganizationId), s.MeetingDate),
+        ConsultationResultRecorded r => WorkflowSentences.ResultRecorded(catalog.Phrase(r.OrganizationId), r.MeetingDate, r.Outcome, r.ByCouncil, r.Votes),
+        ResolutionTextAmended a => WorkflowSentences.ResolutionTextAmended(catalog.Phrase(a.OrganizationId), a.Version),
+        ConsultationInserted i => WorkflowSentences.ConsultationInserted(catalog.Phrase(i.OrganizationId), catalog.Phrase(i.ReferredBy)),
+        MotionDecided d => WorkflowSentences.MotionDecided(catalog.Phrase(d.OrganizationId), d.Outcome),
         _ => e.ToString(),
     };
-
-    private static string Votes(VoteCount? votes) => votes is { } v ? $" (Ja {v.Yes}, Nein {v.No}, Enthaltung {v.Abstain})" : "";
 }

@@ -1,6 +1,7 @@
 using Ratsworkflow.Functions.Email;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Tokens;
+using Ratsworkflow.Functions.Wording;
 
 namespace Ratsworkflow.Functions.Workflow.Steps;
 
@@ -46,14 +47,14 @@ public sealed class SendFollowUp(WorkflowServices services) : MotionStep<FollowU
     {
         var (motion, catalog) = await services.LoadAsync(step);
         var today = catalog.Body.Today(services.Now);
-        await services.SaveAsync(step, motion, motion with { Status = $"Wiedervorlage fällig ({input.Count}.)" }, services.Entry("followUp", $"Wiedervorlage fällig ({input.Count}.)."));
+        await services.SaveAsync(step, motion, motion with { Status = WorkflowSentences.FollowUpDue(input.Count) }, services.Entry("followUp", WorkflowSentences.FollowUpDue(input.Count) + "."));
         var mail = new FollowUpDue
         {
             To = WorkflowServices.Clerks(catalog).Concat(WorkflowServices.Faction(motion, catalog)).ToList(),
             Link = MailLink.ClerkMotion(step.MotionId),
             Motion = WorkflowServices.Summary(motion, catalog),
             DueDate = today,
-            Instruction = $"Der Beschluss ist zur Wiedervorlage fällig; die nächste folgt am {today.AddDays((int)input.Interval.TotalDays):dd.MM.yyyy}.",
+            Instruction = WorkflowSentences.FollowUpInstruction(today.AddDays((int)input.Interval.TotalDays)),
         };
         await services.SendAsync(step, "followup", mail);
         return true;

@@ -1,6 +1,7 @@
 using Ratsworkflow.Functions.Email;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
+using Ratsworkflow.Functions.Wording;
 
 namespace Ratsworkflow.Functions.Workflow.Steps;
 
@@ -22,7 +23,7 @@ public sealed class RegisterMotion(WorkflowServices services) : MotionStep<Regis
             WaitingFor = beirat?.Name ?? "Ratsbüro",
             ResolutionTexts = motion.ResolutionTexts.Count > 0 ? motion.ResolutionTexts : [new(1, motion.ResolutionText)],
         };
-        await services.SaveAsync(step, motion, registered, services.Entry("registered", $"Antrag registriert als {reference}."));
+        await services.SaveAsync(step, motion, registered, services.Entry("registered", WorkflowSentences.Registered(reference)));
 
         var consultations = registered.RequestedConsultations.Select(catalog.NameOf).Append(catalog.Council.Name).ToList();
         var summary = WorkflowServices.Summary(registered, catalog);
