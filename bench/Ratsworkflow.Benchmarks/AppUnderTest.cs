@@ -18,12 +18,14 @@ internal sealed class AppUnderTest : IAsyncDisposable
     private AppUnderTest(ChildProcess process, int port, TimeSpan startup)
     {
         _process = process;
+        // Kept at the start: after the process exited and was disposed, Process.Id throws, and the log is named after it.
+        Pid = process.Id;
         Port = port;
         Startup = startup;
     }
 
     public int Port { get; }
-    public int Pid => _process.Id;
+    public int Pid { get; }
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
     /// <summary>Process start to the first 200 from <c>GET /api/health</c>.</summary>
