@@ -133,7 +133,7 @@ public static class MotionEndpoints
     private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> ScheduleAsync(string motionId, HttpRequest request, CommandService commands, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<ScheduleRequest>(request, ct);
-        return problem ?? AnswerCommand(await commands.ScheduleAsync(motionId, new ScheduleConsultation(body!.OrganizationId, body.MeetingDate), Actor(request), ct));
+        return problem ?? AnswerCommand(await commands.ScheduleAsync(motionId, new ScheduleConsultation(body!.OrganizationId, body.MeetingDate, NullIfBlank(body.MeetingId)), Actor(request), ct));
     }
 
     private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> ResultAsync(string motionId, HttpRequest request, CommandService commands, CancellationToken ct)
@@ -170,6 +170,8 @@ public static class MotionEndpoints
             ? TypedResults.Ok(new CommandResponse(outcome.Value!.MotionId, MotionStage.BeiratReview, outcome.Detail))
             : ApiProblems.From(outcome);
     }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string Actor(HttpRequest request) => "Ratsbüro" + (request.HttpContext.User.Identity?.Name is { Length: > 0 } name && name.Contains('@', StringComparison.Ordinal) ? $" ({name})" : "");
 

@@ -48,8 +48,9 @@ public sealed record ConsultationState(IReadOnlyList<Consultation> Consultations
     /// <exception cref="InvalidOperationException">The event does not belong to this state (another motion, or applied twice).</exception>
     public ConsultationState Apply(ConsultationEvent @event) => @event switch
     {
-        ConsultationScheduled e => Update(e, c => c with { MeetingDate = e.MeetingDate, Outcome = null, Votes = null }),
-        ConsultationResultRecorded { Outcome: ConsultationOutcome.Postponed } e => Update(e, c => c with { MeetingDate = null, Outcome = e.Outcome, Votes = e.Votes }),
+        ConsultationScheduled e => Update(e, c => c with { MeetingDate = e.MeetingDate, MeetingId = e.MeetingId, Outcome = null, Votes = null }),
+        ConsultationUnscheduled e => Update(e, c => c with { MeetingDate = null, MeetingId = null, Outcome = null, Votes = null }),
+        ConsultationResultRecorded { Outcome: ConsultationOutcome.Postponed } e => Update(e, c => c with { MeetingDate = null, MeetingId = null, Outcome = e.Outcome, Votes = e.Votes }),
         ConsultationResultRecorded e => Update(e, c => c with { Outcome = e.Outcome, Votes = e.Votes }),
         ResolutionTextAmended e => this with
         {

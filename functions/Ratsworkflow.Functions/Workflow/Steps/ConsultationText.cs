@@ -33,9 +33,11 @@ internal static class ConsultationText
 
     public static string Describe(ConsultationEvent e, OrganizationCatalog catalog) => e switch
     {
+        ConsultationScheduled { DateUnchanged: true } s => $"{catalog.NameOf(s.OrganizationId)}: Beratung am {s.MeetingDate:dd.MM.yyyy} der Sitzung zugeordnet.",
         ConsultationScheduled s when s.PreviousMeetingDate is { } before =>
             $"{catalog.NameOf(s.OrganizationId)}: Sitzung vom {before:dd.MM.yyyy} auf den {s.MeetingDate:dd.MM.yyyy} verlegt.",
         ConsultationScheduled s => $"{catalog.NameOf(s.OrganizationId)}: Beratung am {s.MeetingDate:dd.MM.yyyy} terminiert.",
+        ConsultationUnscheduled u => $"{catalog.NameOf(u.OrganizationId)}: Sitzung{(u.PreviousMeetingDate is { } date ? $" vom {date:dd.MM.yyyy}" : "")} abgesagt; die Beratung wartet auf einen neuen Termin.",
         ConsultationResultRecorded r => $"{catalog.NameOf(r.OrganizationId)} ({r.MeetingDate:dd.MM.yyyy}): {ConsultationOutcomes.DisplayName(r.Outcome, r.ByCouncil)}{Votes(r.Votes)}.",
         ResolutionTextAmended a => $"Beschlussvorschlag geändert durch {catalog.NameOf(a.OrganizationId)} (Fassung {a.Version}).",
         ConsultationInserted i => $"{catalog.NameOf(i.OrganizationId)} in die Beratungsfolge aufgenommen (verwiesen durch {catalog.NameOf(i.ReferredBy)}).",
