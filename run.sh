@@ -1,17 +1,43 @@
 #!/usr/bin/env bash
 # Runs Ratsworkflow locally: Azurite (storage, data kept in .azurite/), maildev (mail, web UI on :1080) and the
 # app on http://localhost:7071 with the sample configuration. Ctrl-C stops all three.
+#
+#   ./run.sh                  behaves like production (German error pages, no pattern library), with the sample data
+#   ./run.sh --development    ASP.NET Core's Development environment: exception details, /muster, generated API token
+#   ./run.sh --print-settings prints the settings it would start with and starts nothing
 set -euo pipefail
 cd "$(dirname "$0")"
-./scripts/setup.sh
 
+environment=Production
+print_only=false
+for arg in "$@"; do
+  case "$arg" in
+    --development) environment=Development ;;
+    --print-settings) print_only=true ;;
+    *) echo "Unbekannte Option: $arg (erlaubt: --development, --print-settings)" >&2; exit 2 ;;
+  esac
+done
+
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-$environment}"
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:7071}"
 export App__PublicBaseUrl="${App__PublicBaseUrl:-http://localhost:7071}"
 export Storage__ConnectionString="${Storage__ConnectionString:-UseDevelopmentStorage=true}"
 export Email__Provider="${Email__Provider:-Smtp}"
 export Email__Smtp__Host="${Email__Smtp__Host:-localhost}"
 export Email__Smtp__Port="${Email__Smtp__Port:-1025}"
-export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+# Outside Development the app invents no clerk API token; a local run gets a random one for this run (printed below).
+generated_token=""
+if [ -z "${Clerks__ApiToken:-}" ] && [ "$ASPNETCORE_ENVIRONMENT" != "Development" ]; then
+  generated_token="$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+  export Clerks__ApiToken="$generated_token"
+fi
+
+if [ "$print_only" = true ]; then
+  env | grep -E '^(ASPNETCORE_|App__|Storage__|Email__|Clerks__)' | sort
+  exit 0
+fi
+
+./scripts/setup.sh
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -32,5 +58,8 @@ fi
 dotnet build functions/Ratsworkflow.Functions -c Release -nologo -v q
 dotnet functions/Ratsworkflow.Functions/bin/Release/net10.0/Ratsworkflow.Functions.dll &
 pids+=($!)
-echo "Ratsworkflow: $ASPNETCORE_URLS"
+echo "Ratsworkflow ($ASPNETCORE_ENVIRONMENT): $ASPNETCORE_URLS"
+if [ -n "$generated_token" ]; then
+  echo "Clerk API token of this run: Authorization: Bearer $generated_token"
+fi
 wait -n "${pids[@]}"

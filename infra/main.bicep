@@ -1,6 +1,6 @@
-// Ratsworkflow in Azure: a Flex Consumption function app running the ASP.NET Core server as an Azure Functions
-// custom handler, one storage account (Tables, Queues, Blobs; no shared keys), Key Vault for secrets,
-// Application Insights on Log Analytics, optional clerk sign-in with Microsoft Entra ID.
+// Ratsworkflow in Azure: a Flex Consumption function app on the .NET isolated worker (Durable Functions on its Azure
+// Storage backend; the app's pages and API behind one HTTP function), one storage account (Tables, Queues, Blobs; no
+// shared keys), Key Vault for secrets, Application Insights on Log Analytics, optional clerk sign-in with Entra ID.
 // docs/deployment.md explains the steps (azd up, or az CLI), docs/cost-estimate.md the monthly cost.
 //
 // Subscription scope, as azd expects by default: the deployment creates the resource group.
@@ -26,9 +26,6 @@ param publicBaseUrl string = ''
 
 @description('Sender address of all mails; must be verified in SendGrid.')
 param emailFrom string
-
-@description('Engine task hub; must equal host.json ratsworkflow.engine.hubName. The queue names derive from it and must match infra/functions/*/function.json.')
-param taskHubName string = 'ratsworkflow'
 
 @secure()
 @description('SendGrid API key; empty keeps the secret stored in Key Vault.')
@@ -63,8 +60,8 @@ param overdueGrace string = '2.00:00:00'
 @description('Workflow__ConfirmationExpiry (d.hh:mm:ss).')
 param confirmationExpiry string = '7.00:00:00'
 
-@description('Version of the Flex Consumption language stack image (java, see modules/functionapp.bicep); the self-contained app does not use it.')
-param stackVersion string = '17'
+@description('.NET version of the dotnet-isolated stack; the app targets net10.0 (az functionapp list-flexconsumption-runtimes --location <region> --runtime dotnet-isolated).')
+param dotnetVersion string = '10.0'
 
 @description('Instance memory of the Flex Consumption app.')
 @allowed([
@@ -73,6 +70,16 @@ param stackVersion string = '17'
   4096
 ])
 param instanceMemoryMB int = 2048
+
+@description('Always-ready instances of the durable group (orchestrator and activity functions): no cold start for a running motion; 0 saves their baseline cost.')
+@minValue(0)
+@maxValue(10)
+param durableAlwaysReady int = 1
+
+@description('Always-ready instances of the HTTP function (pages and API); 0: the first request after idle starts an instance.')
+@minValue(0)
+@maxValue(10)
+param httpAlwaysReady int = 0
 
 @description('Maximum instances per scale group (40 is the lowest value Flex Consumption accepts).')
 @minValue(40)
@@ -104,10 +111,6 @@ var names = {
   deploymentContainer: 'app-package'
 }
 
-// Queue names: control queue (orchestrator work) and work-item queue (activities); see infra/functions.
-var controlQueueName = '${taskHubName}-control'
-var workItemQueueName = '${taskHubName}-workitems'
-
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: names.resourceGroup
   location: location
@@ -122,12 +125,6 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     deploymentContainerName: names.deploymentContainer
-    queueNames: [
-      controlQueueName
-      '${controlQueueName}-poison'
-      workItemQueueName
-      '${workItemQueueName}-poison'
-    ]
   }
 }
 
@@ -167,7 +164,9 @@ module functionApp 'modules/functionapp.bicep' = {
     tags: tags
     azdServiceName: 'ratsworkflow'
     deploymentContainerUrl: storage.outputs.deploymentContainerUrl
-    stackVersion: stackVersion
+    dotnetVersion: dotnetVersion
+    durableAlwaysReady: durableAlwaysReady
+    httpAlwaysReady: httpAlwaysReady
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
   }

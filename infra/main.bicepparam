@@ -17,8 +17,8 @@ param clerkApiToken = readEnvironmentVariable('CLERKS_API_TOKEN', '')
 param entraClientId = readEnvironmentVariable('ENTRA_CLIENT_ID', '')
 param entraClientSecret = readEnvironmentVariable('ENTRA_CLIENT_SECRET', '')
 
-// A test city clicks through a whole motion in one sitting: minutes instead of days. The timer function ticks
-// once a minute (infra/functions/TimerTick), so deadlines fire at most about a minute late.
+// A test city clicks through a whole motion in one sitting: minutes instead of days. Deadlines are durable timers
+// of the orchestration; the periodic work (expiry, retention) runs on the timer function once a minute.
 param beiratDeadline = '0.00:30:00'
 param beiratReminderBefore = '0.00:10:00'
 param overdueGrace = '0.01:00:00'
@@ -27,5 +27,8 @@ param confirmationExpiry = '1.00:00:00'
 // Cost guards for a test environment (docs/cost-estimate.md).
 param instanceMemoryMB = 2048
 param maximumInstanceCount = 40
+// No cold start for a motion's steps; pages start on demand (docs/cost-estimate.md).
+param durableAlwaysReady = 1
+param httpAlwaysReady = 0
 param logDailyCapGb = 1
 param keyVaultPurgeProtection = false

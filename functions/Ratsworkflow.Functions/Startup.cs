@@ -32,6 +32,7 @@ public static class Startup
 
     public static WebApplication MapRatsworkflow(this WebApplication app)
     {
+        app.UseErrorPages();
         app.UseSecurity();
         app.UseWeb();
         app.MapHealth();

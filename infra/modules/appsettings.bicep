@@ -2,13 +2,15 @@
 // role assignments so that identity-based connections and Key Vault references work on the first start.
 //
 // Storage: no keys anywhere. Two identity-based connections point at the same account:
-//   AzureWebJobsStorage__*  the Functions host itself (blob leases, timer schedule monitor).
-//   Storage__*              the app (engine, motions, attachments) AND the queue triggers, whose function.json
-//                           says "connection": "Storage". The host resolves the connection from the section
-//                           "Storage" (queueServiceUri + credential); the app builds its Table/Queue/Blob clients
-//                           from the same section when Storage__ConnectionString is absent (docs/deployment.md).
+//   AzureWebJobsStorage__*  the Functions host: its own leases, the timer's schedule monitor, and the Durable
+//                           Functions task hub (host.json extensions.durableTask; the Azure Storage backend's
+//                           default connection).
+//   Storage__*              the app's own data (motions, votes, tokens, attachments, data protection keys): the
+//                           app builds its Table/Queue/Blob clients from this section when Storage__ConnectionString
+//                           is absent (docs/deployment.md).
 // Settings that Flex Consumption deprecates (FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION,
-// WEBSITE_RUN_FROM_PACKAGE, WEBSITE_CONTENT*, WEBSITE_TIME_ZONE, TZ, ...) are deliberately absent.
+// WEBSITE_RUN_FROM_PACKAGE, WEBSITE_CONTENT*, WEBSITE_TIME_ZONE, TZ, ...) are deliberately absent: the stack comes
+// from functionAppConfig.runtime (functionapp.bicep).
 
 param siteName string
 param storageAccountName string
@@ -41,11 +43,11 @@ param confirmationExpiry string
 var signInEnabled = !empty(entraClientId)
 
 var settings = {
-  // Functions host storage, identity-based.
+  // Functions host storage and the Durable task hub, identity-based.
   AzureWebJobsStorage__accountName: storageAccountName
   AzureWebJobsStorage__credential: 'managedidentity'
 
-  // App storage and the queue triggers' connection "Storage", identity-based.
+  // The app's storage, identity-based (the same account).
   Storage__blobServiceUri: blobEndpoint
   Storage__queueServiceUri: queueEndpoint
   Storage__tableServiceUri: tableEndpoint

@@ -1,16 +1,10 @@
-// Flex Consumption plan (FC1) and the function app that runs Ratsworkflow as an Azure Functions custom handler.
+// Flex Consumption plan (FC1) and the function app that runs Ratsworkflow on the .NET isolated worker
+// (functions/Ratsworkflow.FunctionApp, published by scripts/publish.sh or azd): the platform provides .NET and the
+// Functions host; the package brings functions.metadata, worker.config.json and the Durable extension.
 //
-// Language stack: Flex Consumption accepts only dotnet-isolated, java, node, python and powershell as
-// functionAppConfig.runtime.name ("custom" is rejected by the platform). host.json's "customHandler" section makes
-// the Functions host start our executable instead of a language worker, whatever the stack. The stack still
-// matters in two ways, and "java" is the one that fits:
-//   * FUNCTIONS_WORKER_RUNTIME (set by the platform from the stack) = dotnet-isolated makes the host treat the app
-//     as a .NET app and IGNORE host.json's extensionBundle (ScriptStartupTypeLocator: bundles only for non-.NET
-//     apps), so queueTrigger would not be registered; dotnet-isolated, node and python also switch on "worker
-//     indexing" (metadata from the language worker instead of function.json).
-//   * java has neither: the bundle (queue trigger) loads and function.json is read from the package. Microsoft's
-//     own custom-handler sample on Flex Consumption (self-hosted MCP server, Java) uses runtime java the same way.
-// The package is a self-contained linux-x64 .NET app (scripts/publish.sh); the Java on the image is never started.
+// Scaling (docs/deployment.md): Flex Consumption scales per group. All Durable triggers (orchestrator and activity
+// functions) form the group "durable", driven by the task hub's control and work-item queues; the HTTP function
+// forms the group "http"; the timer runs on its own. "alwaysReady" keeps instances of a group warm.
 //
 // App settings are NOT set here but in appsettings.bicep, after the role assignments exist, so that Key Vault
 // references and identity-based storage connections resolve on the first start.
@@ -26,8 +20,14 @@ param azdServiceName string
 @description('URL of the blob container that receives the deployment package.')
 param deploymentContainerUrl string
 
-@description('Version of the java stack image (see header comment): a version Flex Consumption offers in the region.')
-param stackVersion string
+@description('.NET version of the dotnet-isolated stack; must match the app\'s target framework (net10.0).')
+param dotnetVersion string
+
+@description('Always-ready instances for the durable group (orchestrations and activities).')
+param durableAlwaysReady int
+
+@description('Always-ready instances for the HTTP function.')
+param httpAlwaysReady int
 
 @description('Memory per instance. 2048 MB is the platform default; 512 MB is cheaper but has 0.25 vCPU.')
 @allowed([
@@ -85,10 +85,20 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
+        alwaysReady: [
+          {
+            name: 'durable'
+            instanceCount: durableAlwaysReady
+          }
+          {
+            name: 'http'
+            instanceCount: httpAlwaysReady
+          }
+        ]
       }
       runtime: {
-        name: 'java'
-        version: stackVersion
+        name: 'dotnet-isolated'
+        version: dotnetVersion
       }
     }
   }

@@ -13,9 +13,9 @@ param applicationInsightsName string
 
 // Built-in role definition ids (stable across tenants).
 var roles = {
-  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // blobs: attachments, large payloads, host leases, deployment package
-  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // control and work-item queues, poison queues
-  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // history, instances, motions, votes, timers, outbox
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // blobs: attachments, task hub leases and large payloads, data protection keys, deployment package
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // the task hub's control and work-item queues
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // task hub history and instances, motions, votes, tokens, references
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6' // Key Vault references in app settings
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7' // deployer: az keyvault secret set
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb' // Entra-authenticated telemetry

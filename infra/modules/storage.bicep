@@ -1,7 +1,8 @@
-// The one storage account of Ratsworkflow (DESIGN.md §2 "Storage"): engine history, instances, motions, votes,
-// timers and outbox in Tables; the engine's control and work-item queues; attachments and large payloads in
-// Blobs; the Flex Consumption deployment package in its own blob container. Shared keys are switched off: the
-// function app, the Functions host and the deployment all use the app's managed identity (see roles.bicep).
+// The one storage account of Ratsworkflow (DESIGN.md §2 "Storage"): the Durable Functions task hub (history and
+// instance tables, control and work-item queues, partition leases, large payloads; created by the host's Durable
+// extension), motions, votes, tokens and references in Tables; attachments and data protection keys in Blobs; the
+// Flex Consumption deployment package in its own blob container. Shared keys are switched off: the function app,
+// the Functions host and the deployment all use the app's managed identity (see roles.bicep).
 
 @description('Storage account name: 3-24 lower-case letters and digits, globally unique.')
 @minLength(3)
@@ -13,9 +14,6 @@ param tags object
 
 @description('Blob container that holds the Flex Consumption deployment package.')
 param deploymentContainerName string
-
-@description('Queues the engine and the queue-triggered functions use (created here so the triggers start at once).')
-param queueNames string[]
 
 @description('Days a deleted blob (an attachment, a package) can be restored.')
 @minValue(1)
@@ -68,12 +66,6 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 
   resource queueService 'queueServices' = {
     name: 'default'
-
-    resource queues 'queues' = [
-      for queueName in queueNames: {
-        name: queueName
-      }
-    ]
   }
 
   resource tableService 'tableServices' = {

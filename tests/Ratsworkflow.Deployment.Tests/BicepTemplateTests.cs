@@ -72,13 +72,32 @@ public sealed class BicepTemplateTests(CompiledTemplate compiled) : IClassFixtur
     }
 
     [Fact]
-    public void Function_app_stack_loads_the_extension_bundle_and_reads_function_json()
+    public void Function_app_runs_the_dotnet_isolated_stack_of_the_apps_target_framework()
     {
-        // dotnet-isolated would make the host skip host.json's extension bundle (no queueTrigger) and, like node and
-        // python, index functions through a language worker instead of function.json. "custom" is refused by
-        // Flex Consumption. See infra/modules/functionapp.bicep.
+        // The platform brings .NET and the Functions host; the package is the framework-dependent FunctionApp.
         var runtime = Template.One("Microsoft.Web/sites")["properties"]!["functionAppConfig"]!["runtime"]!;
-        Assert.Equal("java", (string?)runtime["name"]);
+        Assert.Equal("dotnet-isolated", (string?)runtime["name"]);
+        Assert.Equal("[parameters('dotnetVersion')]", (string?)runtime["version"]);
+        Assert.Equal("10.0", (string?)Template.Root["parameters"]!["dotnetVersion"]!["defaultValue"]);
+        var project = File.ReadAllText(Path.Combine(Ratsworkflow.Testing.RepositoryPaths.Root, "Directory.Build.props"));
+        Assert.Contains("<TargetFramework>net10.0</TargetFramework>", project, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Durable_group_has_an_always_ready_instance_by_default()
+    {
+        var alwaysReady = Template.One("Microsoft.Web/sites")["properties"]!["functionAppConfig"]!["scaleAndConcurrency"]!["alwaysReady"]!.AsArray();
+        var durable = Assert.Single(alwaysReady, g => (string?)g!["name"] == "durable")!;
+        Assert.Equal("[parameters('durableAlwaysReady')]", (string?)durable["instanceCount"]);
+        Assert.Equal(1, (int?)Template.Root["parameters"]!["durableAlwaysReady"]!["defaultValue"]);
+    }
+
+    [Fact]
+    public void Nothing_of_the_custom_handler_is_left()
+    {
+        Assert.DoesNotContain("'java'", Template.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("customHandler", Template.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.False(Directory.Exists(Path.Combine(BicepCli.InfraDirectory, "functions")), "infra/functions (function.json) is back");
     }
 
     [Fact]
@@ -109,7 +128,7 @@ public sealed class BicepTemplateTests(CompiledTemplate compiled) : IClassFixtur
         Assert.Equal("managedidentity", (string?)settings["AzureWebJobsStorage__credential"]);
         Assert.NotNull(settings["AzureWebJobsStorage__accountName"]);
         Assert.Equal("managedidentity", (string?)settings["Storage__credential"]);
-        Assert.NotNull(settings["Storage__queueServiceUri"]); // the queue triggers' connection "Storage"
+        Assert.NotNull(settings["Storage__queueServiceUri"]);
         Assert.NotNull(settings["Storage__tableServiceUri"]);
         Assert.NotNull(settings["Storage__blobServiceUri"]);
 
@@ -143,7 +162,7 @@ public sealed class BicepTemplateTests(CompiledTemplate compiled) : IClassFixtur
             Assert.True(settings.ContainsKey(key), $"app setting {key} is missing");
         }
         Assert.Equal("SendGrid", (string?)settings["Email__Provider"]);
-        // In Azure the Functions host chooses the port (FUNCTIONS_CUSTOMHANDLER_PORT); a fixed URL would clash.
+        // The worker's ASP.NET Core server listens where the Functions host tells it; a fixed URL would clash.
         Assert.False(settings.ContainsKey("ASPNETCORE_URLS"));
     }
 
@@ -232,16 +251,6 @@ public sealed class BicepTemplateTests(CompiledTemplate compiled) : IClassFixtur
         var output = Template.Root["outputs"]![name];
         Assert.NotNull(output);
         Assert.Equal("string", (string?)output["type"]);
-    }
-
-    [Fact]
-    public void Queues_are_created_for_the_task_hub_of_host_json()
-    {
-        Assert.Equal(HostJson.HubName, (string?)Template.Root["parameters"]!["taskHubName"]!["defaultValue"]);
-        Assert.Contains("{0}-control", Template.Text, StringComparison.Ordinal);
-        Assert.Contains("{0}-workitems", Template.Text, StringComparison.Ordinal);
-        Assert.Contains("{0}-poison", Template.Text, StringComparison.Ordinal);
-        Assert.NotEmpty(Template.OfType("Microsoft.Storage/storageAccounts/queueServices/queues"));
     }
 
     private JsonObject AppSettings()

@@ -25,8 +25,4 @@ public static class HostJson
 {
     public static JsonObject Read() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "host.json")))!.AsObject();
-
-    public static string HubName => (string)Read()["ratsworkflow"]!["engine"]!["hubName"]!;
-
-    public static string DefaultExecutablePath => (string)Read()["customHandler"]!["description"]!["defaultExecutablePath"]!;
 }

@@ -36,7 +36,11 @@ public sealed class PublishedPackage : IAsyncLifetime
     }
 }
 
-/// <summary>The zip that scripts/publish.sh builds is a package the Functions host can run as a custom handler.</summary>
+/// <summary>
+/// The zip that scripts/publish.sh builds is a .NET isolated Functions app: what the Worker SDK generates is at its root
+/// (the Functions host indexes functions.metadata, starts the worker from worker.config.json, loads the Durable
+/// extension from .azurefunctions), and no function.json of the custom handler.
+/// </summary>
 public sealed class DeploymentPackageTests(PublishedPackage package) : IClassFixture<PublishedPackage>
 {
     [Fact]
@@ -49,52 +53,66 @@ public sealed class DeploymentPackageTests(PublishedPackage package) : IClassFix
     [Fact]
     public void Host_json_is_at_the_root_and_equals_the_repository_copy()
     {
-        var entry = Entry("host.json");
-        using var reader = new StreamReader(entry.Open());
-        var packaged = JsonNode.Parse(reader.ReadToEnd())!;
-        Assert.True(JsonNode.DeepEquals(HostJson.Read(), packaged));
+        Assert.True(JsonNode.DeepEquals(HostJson.Read(), Json("host.json")));
     }
 
     [Fact]
-    public void The_custom_handler_executable_is_at_the_root_and_executable()
+    public void Functions_metadata_lists_every_kind_of_trigger()
     {
-        var entry = Entry(HostJson.DefaultExecutablePath);
-        var unixMode = (entry.ExternalAttributes >> 16) & 0x1FF;
-        Assert.True((unixMode & 0b001_001_001) != 0, $"mode {Convert.ToString(unixMode, 8)} has no execute bit");
+        var functions = Json("functions.metadata").AsArray().Select(f => f!.AsObject()).ToList();
+        var triggers = functions.ToDictionary(f => (string)f["name"]!, f => f["bindings"]!.AsArray().Select(b => (string)b!["type"]!).ToList());
+
+        Assert.Contains("httpTrigger", triggers["Web"]);
+        Assert.Contains("timerTrigger", triggers["PeriodicWork"]);
+        Assert.Contains("orchestrationTrigger", triggers["Ratsbeschluss"]);
+        Assert.Contains("activityTrigger", triggers["RegisterMotion"]);
+        Assert.True(triggers.Values.Count(t => t.Contains("activityTrigger")) > 10, "one activity function per workflow step");
+        Assert.All(functions, f => Assert.Equal("Ratsworkflow.FunctionApp.dll", (string?)f["scriptFile"]));
     }
 
     [Fact]
-    public void The_app_is_self_contained_for_linux_x64()
+    public void Worker_config_starts_the_app_on_the_platforms_dotnet()
     {
-        Assert.True(package.Publish.ExitCode == 0, package.Publish.Describe());
-        Entry("libcoreclr.so"); // the .NET runtime travels with the app
-        var runtimeConfig = Entry(HostJson.DefaultExecutablePath + ".runtimeconfig.json");
-        using var reader = new StreamReader(runtimeConfig.Open());
-        var options = JsonNode.Parse(reader.ReadToEnd())!["runtimeOptions"]!;
-        Assert.NotNull(options["includedFrameworks"]); // self-contained; a framework-dependent app lists "frameworks"
+        var description = Json("worker.config.json")["description"]!;
+        Assert.Equal("dotnet-isolated", (string?)description["language"]);
+        Assert.Equal("Ratsworkflow.FunctionApp.dll", (string?)description["defaultWorkerPath"]);
+        Entry("Ratsworkflow.FunctionApp.dll");
+        Entry("Ratsworkflow.Functions.dll"); // the app itself: pages, API, orchestrator, steps
+        // Framework-dependent: the dotnet-isolated stack brings .NET, the package does not.
+        Assert.Null(package.Zip.GetEntry("libcoreclr.so"));
     }
 
     [Fact]
-    public void Every_function_folder_is_packaged_with_its_function_json()
+    public void The_durable_extension_is_packaged_where_extensions_json_points()
     {
-        foreach (var name in FunctionDefinitionTests.ExpectedFunctions)
-        {
-            var entry = Entry($"{name}/function.json");
-            using var reader = new StreamReader(entry.Open());
-            var packaged = JsonNode.Parse(reader.ReadToEnd());
-            var source = JsonNode.Parse(File.ReadAllText(Path.Combine(FunctionDefinitionTests.FunctionsDirectory, name, "function.json")));
-            Assert.True(JsonNode.DeepEquals(source, packaged), $"{name}/function.json differs from infra/functions");
-        }
+        var durable = Assert.Single(Json("extensions.json")["extensions"]!.AsArray(), e => (string?)e!["name"] == "DurableTask")!;
+        var hint = ((string)durable["hintPath"]!).Replace("./", "", StringComparison.Ordinal);
+        Entry(hint);
     }
 
     [Fact]
-    public void No_local_only_or_build_files_are_packaged()
+    public void The_apps_static_files_and_settings_are_at_the_content_root()
+    {
+        Entry("wwwroot/css/site.css");
+        Entry("appsettings.json");
+    }
+
+    [Fact]
+    public void No_function_json_local_only_or_build_files_are_packaged()
     {
         Assert.True(package.Publish.ExitCode == 0, package.Publish.Describe());
         var names = package.Zip.Entries.Select(e => e.FullName).ToList();
+        Assert.DoesNotContain(names, n => n.EndsWith("function.json", StringComparison.Ordinal));
         Assert.DoesNotContain("local.settings.json", names);
         Assert.DoesNotContain("appsettings.Development.json", names);
+        Assert.DoesNotContain(names, n => n.Contains("staticwebassets", StringComparison.Ordinal));
         Assert.DoesNotContain(names, n => n.StartsWith("build/", StringComparison.Ordinal) || n.StartsWith("obj/", StringComparison.Ordinal));
+    }
+
+    private JsonNode Json(string fullName)
+    {
+        using var reader = new StreamReader(Entry(fullName).Open());
+        return JsonNode.Parse(reader.ReadToEnd())!;
     }
 
     private ZipArchiveEntry Entry(string fullName)

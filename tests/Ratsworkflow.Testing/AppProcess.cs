@@ -31,13 +31,15 @@ public sealed class AppProcess : IAsyncDisposable
     /// </summary>
     /// <param name="settings">Environment variables for the server (configuration keys as <c>Section__Key</c>).</param>
     /// <param name="baseUrl">Where to wait for it; <c>ASPNETCORE_URLS</c> is set to it unless the settings set it.</param>
+    /// <param name="workingDirectory">Where the process starts; the build output unless given (./run.sh starts it from the repository root).</param>
     public static async Task<AppProcess> StartAsync(
-        Uri baseUrl, IReadOnlyDictionary<string, string?> settings, TimeSpan timeout, string readyPath = "api/health", bool anyAnswer = false)
+        Uri baseUrl, IReadOnlyDictionary<string, string?> settings, TimeSpan timeout, string readyPath = "api/health", bool anyAnswer = false,
+        string? workingDirectory = null)
     {
         var dll = AppDll();
         var environment = new Dictionary<string, string?>(settings);
         environment.TryAdd("ASPNETCORE_URLS", baseUrl.ToString().TrimEnd('/'));
-        var process = ChildProcess.Start(DotnetHost(), [dll], environment, Path.GetDirectoryName(dll));
+        var process = ChildProcess.Start(DotnetHost(), [dll], environment, workingDirectory ?? Path.GetDirectoryName(dll));
         var app = new AppProcess(process, baseUrl);
         try
         {

@@ -40,13 +40,13 @@ public static class AttachmentRules
         content[..Math.Min(content.Length, 1024)].IndexOf("%PDF-"u8) >= 0;
 
     /// <summary>
-    /// The last path segment without control or reserved characters, ending in .pdf: it goes into a
+    /// The last path segment without control, text-direction or reserved characters, ending in .pdf: it goes into a
     /// Content-Disposition header and onto pages, so nothing in it may act as syntax.
     /// </summary>
     public static string SafeFileName(string? fileName)
     {
         var last = (fileName ?? "").Replace('\\', '/').Split('/').Last();
-        var cleaned = new string(last.Where(c => !char.IsControl(c) && c is not ('"' or '<' or '>' or ':' or '*' or '?' or '|' or ';')).ToArray()).Trim(' ', '.');
+        var cleaned = new string(last.Where(c => !char.IsControl(c) && !InputText.IsBidiControl(c, withMarks: true) && c is not ('"' or '<' or '>' or ':' or '*' or '?' or '|' or ';')).ToArray()).Trim(' ', '.');
         if (cleaned.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
         {
             cleaned = cleaned[..^4].TrimEnd(' ', '.');

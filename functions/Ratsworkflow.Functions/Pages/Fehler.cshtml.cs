@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ratsworkflow.Functions.Security;
+using Ratsworkflow.Functions.Wording;
 
 namespace Ratsworkflow.Functions.Pages;
 
@@ -41,7 +43,9 @@ public sealed class FehlerModel : PageModel
             "Diese Seite kann so nicht aufgerufen werden. Beginnen Sie bitte noch einmal auf der Startseite.",
             false),
         429 => new("Zu viele Anfragen",
-            "Bitte warten Sie einen Moment und versuchen Sie es dann noch einmal.",
+            HttpContext.Items[RateLimitPolicies.RetryAfterItem] is TimeSpan wait
+                ? $"Von Ihrer Adresse kamen in kurzer Zeit zu viele Anfragen. Bitte versuchen Sie es in {GermanText.Duration(wait)} noch einmal."
+                : "Bitte warten Sie einen Moment und versuchen Sie es dann noch einmal.",
             false),
         503 => new("Der Dienst ist gerade nicht erreichbar",
             "Bitte versuchen Sie es in einigen Minuten noch einmal.",

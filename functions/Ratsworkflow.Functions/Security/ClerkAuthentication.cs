@@ -7,8 +7,7 @@ namespace Ratsworkflow.Functions.Security;
 /// <summary>
 /// Clerk endpoints accept the API bearer token or the signed-in clerk's cookie. The policy scheme <see cref="Scheme"/>
 /// picks one per request, so a script gets 401 problem+json and a browser is sent to the sign-in page.
-/// Use: <c>.RequireAuthorization(ClerkAuthentication.PolicyName)</c>; sign in with
-/// <c>HttpContext.SignInAsync(ClerkAuthentication.CookieScheme, ClerkAuthentication.CreatePrincipal(email, CookieScheme))</c>.
+/// Use: <c>.RequireAuthorization(ClerkAuthentication.PolicyName)</c>; sign a clerk in and out with <see cref="ClerkSessions"/>.
 /// </summary>
 public static class ClerkAuthentication
 {
@@ -30,6 +29,10 @@ public static class ClerkAuthentication
         var generated = ClerkApiToken.EnsureForDevelopment(builder);
         builder.Services.AddHostedService(sp => new ClerkApiTokenAnnouncement(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<ILogger<ClerkApiTokenAnnouncement>>(), generated));
+        builder.Services.AddSingleton<ClerkSessions>();
+        builder.Services.AddOptions<ClerkSessionOptions>().Bind(builder.Configuration.GetSection("Clerks"))
+            .Validate(o => o.SessionLifetime > TimeSpan.Zero, "Clerks:SessionLifetime muss größer als 0 sein.")
+            .ValidateOnStart();
         builder.Services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Ratsbüro", o => o.ForwardDefaultSelector = SelectScheme)
             .AddScheme<AuthenticationSchemeOptions, ClerkBearerHandler>(BearerScheme, displayName: null, _ => { })
@@ -54,9 +57,11 @@ public static class ClerkAuthentication
         options.Cookie.HttpOnly = true;
         options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.Cookie.SameSite = SameSiteMode.Lax;
+        // Eight hours without a request end the cookie; ClerkSessions ends the session itself (sign-out, absolute lifetime).
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
         options.LoginPath = LoginPath;
+        options.Events.OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<ClerkSessions>().ValidateAsync(context);
         // An expired cookie on an API call must still answer like the API does, not with a redirect to a page.
         var redirectToLogin = options.Events.OnRedirectToLogin;
         var redirectToAccessDenied = options.Events.OnRedirectToAccessDenied;

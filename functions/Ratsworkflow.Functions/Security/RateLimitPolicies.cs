@@ -8,7 +8,7 @@ namespace Ratsworkflow.Functions.Security;
 
 /// <summary>
 /// Named per-client-IP limits for the endpoints anyone can reach: <c>.RequireRateLimiting(RateLimitPolicies.Token)</c>.
-/// Each is a fixed window, configurable as <c>RateLimits:{name}:PermitLimit</c> and <c>RateLimits:{name}:Window</c>.
+/// Each is a fixed window per client (<see cref="ClientWindowLimiter"/>), configurable as <c>RateLimits:{name}:PermitLimit</c> and <c>RateLimits:{name}:Window</c>.
 /// </summary>
 public static class RateLimitPolicies
 {
@@ -39,13 +39,10 @@ public static class RateLimitPolicies
             foreach (var (name, permitLimit, window) in policies)
             {
                 var section = configuration.GetSection(Section).GetSection(name);
-                var limiter = new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = section.GetValue(nameof(FixedWindowRateLimiterOptions.PermitLimit), permitLimit),
-                    Window = section.GetValue(nameof(FixedWindowRateLimiterOptions.Window), window),
-                    QueueLimit = 0,
-                };
-                options.AddPolicy(name, context => RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => limiter));
+                var limit = section.GetValue("PermitLimit", permitLimit);
+                var length = section.GetValue("Window", window);
+                options.AddPolicy(name, context => RateLimitPartition.Get(ClientKey(context),
+                    _ => new ClientWindowLimiter(limit, length, context.RequestServices.GetRequiredService<TimeProvider>())));
             }
         });
         return services;
@@ -75,12 +72,24 @@ public static class RateLimitPolicies
         return new IPAddress(bytes) + "/64";
     }
 
+    /// <summary>Where a refusal leaves the waiting time for the error page (<c>/fehler/429</c>).</summary>
+    public const string RetryAfterItem = "rw-retry-after";
+
+    /// <summary>
+    /// The real time left (<see cref="ClientWindowLimiter"/>) in Retry-After. A browser gets no body here, so the
+    /// status code pages show the German error page with the waiting time; an API client gets problem+json.
+    /// </summary>
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
-        var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-            : 60;
-        context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await SecurityProblems.TooManyRequestsAsync(context.HttpContext, seconds);
+        var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        var http = context.HttpContext;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        if (!http.Request.Path.StartsWithSegments("/api") && http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType == "text/html"))
+        {
+            http.Items[RetryAfterItem] = TimeSpan.FromSeconds(seconds);
+            return;
+        }
+        await SecurityProblems.TooManyRequestsAsync(http, seconds);
     }
 }

@@ -13,9 +13,14 @@ internal static class SecurityProblems
         WriteAsync(context, StatusCodes.Status403Forbidden, "Keine Berechtigung",
             "Sie sind angemeldet, dürfen diese Anfrage aber nicht ausführen.");
 
+    public static Task ForgeryAsync(HttpContext context) =>
+        WriteAsync(context, StatusCodes.Status403Forbidden, "Keine Berechtigung",
+            "Diese Anfrage kommt mit der Anmeldung des Ratsbüros (Cookie), aber ohne gültiges Fälschungsschutz-Token " +
+            "(Header „RequestVerificationToken“). Sie wurde nicht ausgeführt. Skripte verwenden das Zugangs-Token (Authorization: Bearer).");
+
     public static Task TooManyRequestsAsync(HttpContext context, int retryAfterSeconds) =>
         WriteAsync(context, StatusCodes.Status429TooManyRequests, "Zu viele Anfragen",
-            $"Zu viele Anfragen von Ihrer Adresse. Bitte versuchen Sie es in {retryAfterSeconds} Sekunden erneut.");
+            $"Zu viele Anfragen von Ihrer Adresse. Bitte versuchen Sie es in {Wording.GermanText.Duration(TimeSpan.FromSeconds(retryAfterSeconds))} ({retryAfterSeconds} Sekunden) erneut.");
 
     private static Task WriteAsync(HttpContext context, int status, string title, string detail)
     {

@@ -23,13 +23,14 @@ public static class SecurityRegistration
         return builder;
     }
 
-    /// <summary>Order matters: headers on everything, limits before any work, then who the caller is.</summary>
+    /// <summary>Order matters: headers on everything, limits before any work, then who the caller is and whether a cookie call is forged.</summary>
     public static WebApplication UseSecurity(this WebApplication app)
     {
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<CookieApiAntiforgery>();
         app.UseAuthorization();
         return app;
     }

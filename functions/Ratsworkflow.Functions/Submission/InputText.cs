@@ -33,6 +33,17 @@ public static class InputText
     public static bool HasForbiddenCharacters(string value, bool multiline) =>
         value.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t'));
 
+    /// <summary>
+    /// Characters that reorder how text is shown (bidirectional embeddings, overrides and isolates): "Antrag
+    /// \u202Egnp.exe" shows as "Antrag exe.png" on the dashboard and in mails. Arabic or Hebrew words need none of them;
+    /// single-line fields (titles, names) refuse the invisible direction marks U+200E/U+200F too.
+    /// </summary>
+    public static bool HasBidiControls(string value, bool multiline) => value.Any(c => IsBidiControl(c, withMarks: !multiline));
+
+    /// <param name="withMarks">Counts the direction marks U+200E/U+200F too.</param>
+    public static bool IsBidiControl(char c, bool withMarks) =>
+        c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' || (withMarks && c is '\u200E' or '\u200F');
+
     /// <summary>Adds the messages for <paramref name="value"/> (already normalized) to <paramref name="errors"/>; true when it is fine.</summary>
     public static bool Check(FieldErrors errors, string field, string? value, TextRule rule)
     {
@@ -56,6 +67,11 @@ public static class InputText
             errors.Add(field, rule.Multiline
                 ? $"{rule.What} enthält unzulässige Steuerzeichen."
                 : $"{rule.What} darf keine Zeilenumbrüche oder Steuerzeichen enthalten.");
+            fine = false;
+        }
+        if (HasBidiControls(value, rule.Multiline))
+        {
+            errors.Add(field, $"{rule.What} enthält unsichtbare Steuerzeichen für die Schreibrichtung (z. B. U+202E), die den angezeigten Text verfälschen können. Bitte entfernen Sie sie.");
             fine = false;
         }
         return fine;

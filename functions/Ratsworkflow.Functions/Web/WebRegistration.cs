@@ -8,8 +8,8 @@ using Ratsworkflow.Functions.Storage;
 namespace Ratsworkflow.Functions.Web;
 
 /// <summary>
-/// Everything the server-rendered pages need, wired in three calls from <see cref="Startup"/>:
-/// <see cref="AddWeb"/> (services), <see cref="UseWeb"/> (middleware, before any endpoint) and <see cref="MapWeb"/>.
+/// Everything the server-rendered pages need, wired from <see cref="Startup"/>: <see cref="AddWeb"/> (services),
+/// <see cref="UseErrorPages"/> and <see cref="UseWeb"/> (middleware, before any endpoint) and <see cref="MapWeb"/>.
 /// </summary>
 public static class WebRegistration
 {
@@ -29,7 +29,7 @@ public static class WebRegistration
         services.AddProblemDetails();
         services.AddOptions<WebOptions>()
             .Bind(builder.Configuration.GetSection(WebOptions.Section))
-            // ./run.sh runs in Development: there the pattern library is at hand without extra configuration.
+            // `./run.sh --development` (Development): the pattern library is at hand without extra configuration.
             .PostConfigure(options => options.PatternLibrary |= builder.Environment.IsDevelopment());
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WebOptions>>().Value);
         services.AddRazorPages(options =>
@@ -50,7 +50,11 @@ public static class WebRegistration
         return builder;
     }
 
-    public static WebApplication UseWeb(this WebApplication app)
+    /// <summary>
+    /// Error answers for everything after it: registered before the security middleware, so a refusal there (a rate
+    /// limit's 429 for a browser, a storage outage while checking a clerk's session) gets the German page too.
+    /// </summary>
+    public static WebApplication UseErrorPages(this WebApplication app)
     {
         // Friendly German pages for people. Registered on the app itself, not in a UseWhen branch: re-executing
         // /fehler needs the app's routes, and ASP.NET Core hides them from branched pipelines.
@@ -67,6 +71,11 @@ public static class WebRegistration
         app.UseStatusCodePagesWithReExecute(ErrorPath + "/{0}");
         // The API keeps machine-readable errors (problem+json, DESIGN.md §2 "JSON API"), never the HTML page.
         app.UseWhen(IsApi, api => api.Use(WithoutStatusCodePages).UseApiStatusPages());
+        return app;
+    }
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
         app.UseCachedStaticFiles();
         return app;
     }

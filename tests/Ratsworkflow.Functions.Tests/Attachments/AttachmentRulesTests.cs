@@ -62,6 +62,8 @@ public sealed class AttachmentRulesTests
     [InlineData("../../etc/passwd", "passwd.pdf")]
     [InlineData("a\"b;\r\nContent-Type: text.pdf", "abContent-Type text.pdf")]
     [InlineData("<script>.pdf", "script.pdf")]
+    [InlineData("Plan\u202Efdp.exe.pdf", "Planfdp.exe.pdf")]
+    [InlineData("Plan\u2067x\u2069\u200F.pdf", "Planx.pdf")]
     [InlineData("...", "Anlage.pdf")]
     [InlineData(null, "Anlage.pdf")]
     public void SafeFileName_AnyName_LastSegmentWithoutSyntaxEndingInPdf(string? name, string expected)

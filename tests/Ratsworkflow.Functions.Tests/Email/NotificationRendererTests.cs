@@ -154,6 +154,23 @@ public sealed class NotificationRendererTests
         Assert.Equal(!council, email.TextBody.Contains("verbindlich entscheidet erst der Rat", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(ConsultationOutcome.Approved, false)]
+    [InlineData(ConsultationOutcome.Amended, true)]
+    [InlineData(ConsultationOutcome.Rejected, false)]
+    [InlineData(ConsultationOutcome.Postponed, false)]
+    [InlineData(ConsultationOutcome.Referred, false)]
+    [InlineData(ConsultationOutcome.Noted, false)]
+    public void Render_ConsultationResult_OnlyAnAmendedResultShowsAChangedText(ConsultationOutcome outcome, bool changed)
+    {
+        var notification = (ConsultationResultRecorded)Samples.OfKind(nameof(ConsultationResultRecorded)) with { Outcome = outcome };
+
+        var email = _renderer.Render(notification);
+
+        Assert.Equal(changed, email.TextBody.Contains("Geänderter Beschlussvorschlag: Der Rat beschließt, Radwege zu prüfen.", StringComparison.Ordinal));
+        Assert.Equal(changed, email.HtmlBody.Contains("Geänderter Beschlussvorschlag", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Render_TitleWithLineBreaks_SubjectIsOneLine()
     {

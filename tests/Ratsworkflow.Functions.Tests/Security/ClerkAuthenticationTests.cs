@@ -3,11 +3,12 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Ratsworkflow.Functions.Security;
+using Ratsworkflow.Testing;
 using Xunit;
 
 namespace Ratsworkflow.Functions.Tests.Security;
 
-public sealed class ClerkAuthenticationTests
+public sealed class ClerkAuthenticationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private const string Token = "test-clerk-token-0123456789abcdef";
 
@@ -127,8 +128,13 @@ public sealed class ClerkAuthenticationTests
         Assert.Equal(ClerkAuthentication.LoginPath, response.Headers.Location!.AbsolutePath);
     }
 
-    private static Task<SecurityTestApp> StartAsync(string environment = "Production") =>
-        SecurityTestApp.StartAsync(environment, new Dictionary<string, string?> { [ClerkApiToken.ConfigurationKey] = Token });
+    /// <summary>With storage: a cookie sign-in is a session row (<see cref="ClerkSessions"/>).</summary>
+    private Task<SecurityTestApp> StartAsync(string environment = "Production") =>
+        SecurityTestApp.StartAsync(environment, new Dictionary<string, string?>
+        {
+            [ClerkApiToken.ConfigurationKey] = Token,
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+        });
 
     private static async Task<HttpResponseMessage> SendAsync(SecurityTestApp app, string path, string? authorization, string? cookie = null)
     {

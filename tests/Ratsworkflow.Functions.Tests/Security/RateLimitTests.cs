@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 using Ratsworkflow.Functions.Security;
 using Xunit;
 
@@ -51,6 +52,44 @@ public sealed class RateLimitTests
         Assert.Equal(HttpStatusCode.TooManyRequests, sameClient.StatusCode);
     }
 
+    [Fact]
+    public async Task SubmissionPolicy_BrowserPost_GermanPageWithTheRealWaitingTime()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await StartAsync(clock);
+        using var first = await PostFormAsync(app);
+
+        clock.Advance(TimeSpan.FromMinutes(20));
+        using var refused = await PostFormAsync(app);
+        var page = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Zu viele Anfragen", page, StringComparison.Ordinal);
+        Assert.Contains("in 40 Minuten", page, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromMinutes(40), refused.Headers.RetryAfter?.Delta);
+    }
+
+    [Fact]
+    public async Task SubmissionPolicy_ApiCall_RetryAfterIsWhatIsLeftOfTheWindow()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await StartAsync(clock);
+        using var first = await GetAsync(app, SecurityTestApp.SubmissionApi);
+
+        clock.Advance(TimeSpan.FromMinutes(59));
+        using var refused = await GetAsync(app, SecurityTestApp.SubmissionApi);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        using var nextWindow = await GetAsync(app, SecurityTestApp.SubmissionApi);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TimeSpan.FromMinutes(1), refused.Headers.RetryAfter?.Delta);
+        Assert.Contains("60 Sekunden", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, nextWindow.StatusCode);
+    }
+
     [Theory]
     [InlineData("2001:db8:1:2:aaaa::1", "2001:db8:1:2::/64")]
     [InlineData("2001:db8:1:2:bbbb::2", "2001:db8:1:2::/64")]
@@ -64,13 +103,21 @@ public sealed class RateLimitTests
         Assert.Equal(key, RateLimitPolicies.ClientKey(context));
     }
 
-    private static Task<SecurityTestApp> StartAsync() =>
+    private static Task<SecurityTestApp> StartAsync(TimeProvider? clock = null) =>
         SecurityTestApp.StartAsync("Production", new Dictionary<string, string?>
         {
             ["RateLimits:Token:PermitLimit"] = "3",
             ["RateLimits:Token:Window"] = "00:05:00",
             ["RateLimits:Submission:PermitLimit"] = "1",
-        });
+        }, clock);
+
+    /// <summary>A form post as a browser sends it: it asks for HTML.</summary>
+    private static async Task<HttpResponseMessage> PostFormAsync(SecurityTestApp app)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, SecurityTestApp.SubmissionPage) { Content = new FormUrlEncodedContent([new("title", "Antrag")]) };
+        request.Headers.Add("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        return await app.Client.SendAsync(request);
+    }
 
     private static async Task<HttpResponseMessage> GetAsync(SecurityTestApp app, string path, string? forwardedFor = null)
     {

@@ -7,7 +7,7 @@ namespace Ratsworkflow.Functions.Tests.Security;
 public sealed class SecurityHeadersTests
 {
     [Theory]
-    [InlineData("/api/health", HttpStatusCode.OK)]
+    [InlineData("/api/health", HttpStatusCode.ServiceUnavailable)] // no storage configured
     [InlineData("/gibt-es-nicht", HttpStatusCode.NotFound)]
     [InlineData(SecurityTestApp.ClerkApi, HttpStatusCode.Unauthorized)]
     public async Task AnyResponse_CarriesTheSecurityHeaders(string path, HttpStatusCode status)

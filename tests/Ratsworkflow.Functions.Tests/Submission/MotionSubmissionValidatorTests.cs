@@ -33,6 +33,26 @@ public class MotionSubmissionValidatorTests
             errors);
     }
 
+    [Theory]
+    [InlineData("\u202E")] // RIGHT-TO-LEFT OVERRIDE: "Antrag gnp.exe" shows as "Antrag exe.png"
+    [InlineData("\u202A")]
+    [InlineData("\u2066")]
+    [InlineData("\u2069")]
+    [InlineData("\u200F")]
+    public void Validate_BidiControlInTitleAndName_GermanMessagePerField(string control)
+    {
+        var errors = Validate(Valid with { Title = "Antrag " + control + "gnp.exe", SubmitterName = "Maria" + control + " Beispiel" });
+
+        Assert.Equal(["title", "submitterName"], errors.Keys.Order(StringComparer.Ordinal).Reverse());
+        Assert.Contains("Schreibrichtung", errors["title"].Single(), StringComparison.Ordinal);
+        Assert.StartsWith("Der Titel", errors["title"].Single(), StringComparison.Ordinal);
+        Assert.StartsWith("Der Name", errors["submitterName"].Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_RightToLeftScriptWithoutControls_NoErrors() =>
+        Assert.Empty(Validate(Valid with { Title = "Sprachkurse auf العربية und עברית", SubmitterName = "Fatima Al-Hassan" }));
+
     [Fact]
     public void Validate_WhitespaceOnlyTitle_TreatedAsMissing() =>
         Assert.Equal(["Bitte geben Sie einen Titel ein."], Validate(Valid with { Title = " \t " })["title"]);

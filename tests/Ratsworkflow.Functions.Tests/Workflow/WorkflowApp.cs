@@ -58,16 +58,9 @@ public sealed partial class WorkflowApp : IAsyncDisposable
         {
             builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Information);
         }
+        builder.Configuration.AddInMemoryCollection(AppSettings.For(storage, mail, ClerkToken));
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage:ConnectionString"] = storage,
-            ["Email:Provider"] = "Smtp",
-            ["Email:Smtp:Host"] = "127.0.0.1",
-            ["Email:Smtp:Port"] = mail.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["App:PublicBaseUrl"] = "http://ratsworkflow.test",
-            ["Clerks:ApiToken"] = ClerkToken,
-            ["RateLimits:submission:PermitLimit"] = "10000",
-            ["RateLimits:token:PermitLimit"] = "10000",
             ["extensions:durableTask:hubName"] = AzuriteFixture.UniqueName("wf"),
             ["extensions:durableTask:storageProvider:maxQueuePollingInterval"] = "00:00:00.100",
             ["extensions:durableTask:storageProvider:partitionCount"] = "1",

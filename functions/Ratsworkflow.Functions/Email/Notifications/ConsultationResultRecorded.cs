@@ -30,7 +30,9 @@ public sealed record ConsultationResultRecorded : RecordedResultNotification
         ],
         [.. WhatNext()])
     {
-        Facts = ResultFacts(OrganizationName, OutcomePhrase(Outcome, IsCouncil, ReferredTo), "Geänderter Beschlussvorschlag"),
+        // Only an amended result changed the text; saying "Geänderter Beschlussvorschlag" for any other left the faction guessing.
+        Facts = ResultFacts(OrganizationName, OutcomePhrase(Outcome, IsCouncil, ReferredTo),
+            Outcome == ConsultationOutcome.Amended ? "Geänderter Beschlussvorschlag" : null),
     };
 
     private IEnumerable<string> WhatNext()

@@ -15,10 +15,11 @@ public abstract record RecordedResultNotification : MotionNotification
     /// <summary>The resolution text as changed (amended) or adopted.</summary>
     public string? ResolutionText { get; init; }
 
-    private protected IReadOnlyList<MailFact> ResultFacts(string body, string outcomePhrase, string resolutionLabel) => MailFact.Of(
+    /// <param name="resolutionLabel">How the text is introduced; null leaves it out (it did not change).</param>
+    private protected IReadOnlyList<MailFact> ResultFacts(string body, string outcomePhrase, string? resolutionLabel) => MailFact.Of(
         ("Gremium", body),
         ("Sitzung", FormatDate(MeetingDate)),
         ("Ergebnis", outcomePhrase),
         ("Stimmen", Votes is null ? null : FormatVotes(Votes)),
-        (resolutionLabel, ResolutionText));
+        (resolutionLabel ?? "", resolutionLabel is null ? null : ResolutionText));
 }

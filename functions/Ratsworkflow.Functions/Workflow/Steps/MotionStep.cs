@@ -10,7 +10,14 @@ namespace Ratsworkflow.Functions.Workflow.Steps;
 public abstract class MotionStep<TInput, TOutput> : TaskActivity<StepInput<TInput>, TOutput>
 {
     public sealed override Task<TOutput> RunAsync(TaskActivityContext context, StepInput<TInput> input) =>
-        RunAsync(new StepContext(context.InstanceId, input.Step), input.Value);
+        RunStepAsync(context.InstanceId, input);
+
+    /// <summary>
+    /// The step for a host that hands over the instance id itself instead of a <see cref="TaskActivityContext"/>: the
+    /// Azure Functions app's activity functions (functions/Ratsworkflow.FunctionApp) run the same step this way.
+    /// </summary>
+    public Task<TOutput> RunStepAsync(string motionId, StepInput<TInput> input) =>
+        RunAsync(new StepContext(motionId, input.Step), input.Value);
 
     protected abstract Task<TOutput> RunAsync(StepContext step, TInput input);
 }

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Ratsworkflow.Functions.Clerks;
 using Ratsworkflow.Functions.Security;
 using Ratsworkflow.Functions.Tokens;
@@ -11,8 +11,10 @@ namespace Ratsworkflow.Functions.Pages.Ratsbuero.Anmeldung;
 /// <c>/ratsbuero/anmelden/{token}</c> from the sign-in mail. GET shows a button (mail scanners open links and must
 /// not use the link up); the POST uses the single-use link and signs the clerk in with the cookie.
 /// </summary>
-public sealed class LinkModel(ClerkSignIn signIn) : LinkPageModel
+public sealed class LinkModel(ClerkSignIn signIn, ClerkSessions sessions, IOptions<ClerkSessionOptions> sessionOptions) : LinkPageModel
 {
+    public int SessionHours => (int)Math.Round(sessionOptions.Value.SessionLifetime.TotalHours);
+
     public string? Email { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
@@ -33,8 +35,7 @@ public sealed class LinkModel(ClerkSignIn signIn) : LinkPageModel
         {
             return ShowProblem(Explain(link.Status));
         }
-        await HttpContext.SignInAsync(ClerkAuthentication.CookieScheme,
-            ClerkAuthentication.CreatePrincipal(link.Email!, ClerkAuthentication.CookieScheme));
+        await sessions.SignInAsync(HttpContext, link.Email!, cancellationToken);
         var target = AnmeldenModel.SafeReturnUrl(Request.Cookies[AnmeldenModel.ReturnCookie]) ?? "/ratsbuero";
         Response.Cookies.Delete(AnmeldenModel.ReturnCookie, new CookieOptions { Path = "/ratsbuero" });
         return LocalRedirect(target);
