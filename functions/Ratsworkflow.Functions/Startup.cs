@@ -38,7 +38,7 @@ public static class Startup
         app.MapHealth();
         app.MapOrganizations();
         app.MapMotionApi();
-        app.MapMeetingApi();
+        app.MapMeetings();
         app.MapOpenData();
         app.MapWeb();
         return app;

@@ -80,9 +80,15 @@ public static class MotionEndpoints
         return AnswerCommand(await commands.WithdrawAsync(motionId, token, clerk, ct));
     }
 
-    private static async Task<Results<Ok<MotionListResponse>, ProblemHttpResult>> ListAsync(MotionIndex index, string? stage, string? factionId, string? overdue, string? q, string? continuation, string? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<MotionListResponse>, ProblemHttpResult>> ListAsync(MotionIndex index, string? stage, string? factionId, string? overdue, string? q, string? continuation, string? pageSize,
+        string? organizationId, string? sort, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
+        var order = MotionSort.Newest;
+        if (sort is { Length: > 0 } && !(!char.IsDigit(sort[0]) && Enum.TryParse(sort, ignoreCase: true, out order) && Enum.IsDefined(order)))
+        {
+            errors["sort"] = ["Unbekannte Sortierung; erlaubt sind: newest, oldest, meeting, decision."];
+        }
         MotionStage? stageFilter = null;
         if (stage is { Length: > 0 })
         {
@@ -116,7 +122,7 @@ public static class MotionEndpoints
         }
         try
         {
-            var page = await index.PageAsync(new MotionQuery(stageFilter, factionId, overdueFilter, q, continuation, size), ct);
+            var page = await index.PageAsync(new MotionQuery(stageFilter, factionId, overdueFilter, q, continuation, size, order, organizationId), ct);
             return TypedResults.Ok(new MotionListResponse(page.Items, page.Continuation));
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or IndexOutOfRangeException or Azure.RequestFailedException { Status: 400 })

@@ -8,6 +8,7 @@ public static class MeetingRegistration
     {
         services.AddSingleton<MeetingStore>();
         services.AddSingleton<AgendaKeeper>();
+        services.AddSingleton<AgendaNumbers>();
         services.AddSingleton<MeetingPicker>();
         services.AddSingleton<MeetingSync>();
         services.AddSingleton<Periodic.IPeriodicWork>(sp => sp.GetRequiredService<MeetingSync>());
@@ -15,4 +16,7 @@ public static class MeetingRegistration
         services.AddSingleton<MeetingResults>();
         return services;
     }
+
+    /// <summary>The JSON API and the agenda's download; the pages are Razor Pages under <c>/ratsbuero/sitzungen</c>.</summary>
+    public static IEndpointRouteBuilder MapMeetings(this IEndpointRouteBuilder routes) => routes.MapMeetingApi().MapAgendaDownload();
 }

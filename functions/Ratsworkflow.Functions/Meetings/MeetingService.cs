@@ -195,13 +195,18 @@ public sealed class MeetingService(MeetingStore store, MeetingSync sync, MotionS
             return what;
         }
         var failed = answers.Where(a => !a.Succeeded).ToList();
-        var followed = after.State == MeetingState.Cancelled ? "warten auf einen neuen Termin" : "sind mitverlegt";
+        var cancelled = after.State == MeetingState.Cancelled;
+        string Followed(int count) => (count, cancelled) switch
+        {
+            (1, true) => "1 Antrag wartet jetzt auf einen neuen Termin",
+            (_, true) => $"{count} Anträge warten jetzt auf einen neuen Termin",
+            (1, false) => "1 Antrag ist mitverlegt",
+            _ => $"{count} Anträge sind mitverlegt",
+        };
         return failed.Count == 0
-            ? $"{what} {Count(answers.Count)} {followed}; die Fraktionen werden informiert."
-            : $"{what} {Count(answers.Count - failed.Count)} {followed}. Noch nicht bei: {string.Join("; ", failed.Select(f => $"{f.Reference} ({f.Detail})"))} — das wird automatisch wiederholt.";
+            ? $"{what} {Followed(answers.Count)}; die Fraktionen werden informiert."
+            : $"{what} {Followed(answers.Count - failed.Count)}. Noch nicht bei: {string.Join("; ", failed.Select(f => $"{f.Reference} ({f.Detail})"))} – das wird automatisch wiederholt.";
     }
-
-    private static string Count(int motions) => motions == 1 ? "1 Antrag" : $"{motions} Anträge";
 
     private static Outcome<T> Invalid<T>(FieldErrors errors)
     {
