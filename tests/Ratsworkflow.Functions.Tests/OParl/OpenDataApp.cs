@@ -61,7 +61,7 @@ public sealed class OpenDataApp : IAsyncLifetime
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         Client = new HttpClient { BaseAddress = new Uri(address) };
-        Samples = await SampleMotions.StoreAsync(Motions);
+        Samples = await SampleMotions.StoreAsync(Motions, Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>());
     }
 
     public async Task DisposeAsync()

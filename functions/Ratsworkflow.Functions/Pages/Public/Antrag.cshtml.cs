@@ -42,7 +42,7 @@ public sealed class AntragModel(OParlService service, OrganizationStore organiza
             .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(p => p.Split('\n'));
 
-    public static string Outcome(ConsultationEntry entry) => PaperModel.Result(entry) ?? (entry.Meeting is null ? "noch nicht terminiert" : "offen");
+    public static string Outcome(ConsultationEntry entry) => PaperModel.Result(entry) ?? (entry.Step?.MeetingDate is null ? "noch nicht terminiert" : "offen");
 
     public static string BeiratOutcome(Beirat.BeiratOutcome outcome) => outcome switch
     {
