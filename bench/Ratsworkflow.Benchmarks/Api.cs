@@ -13,6 +13,8 @@ internal sealed class Api : IDisposable
     private readonly HttpClient _http;
     private long _motionReads;
     private long _accepted;
+    private long _unavailable;
+    private const int MaxAttempts = 10;
 
     public Api(string baseUrl)
     {
@@ -28,6 +30,9 @@ internal sealed class Api : IDisposable
 
     /// <summary>Commands answered 202: the workflow had not acknowledged them within Workflow:CommandWait.</summary>
     public long Accepted => Interlocked.Read(ref _accepted);
+
+    /// <summary>Calls answered 503 (storage did not answer the app in time) and sent again after Retry-After.</summary>
+    public long Unavailable => Interlocked.Read(ref _unavailable);
 
     public static DateOnly TodayInBerlin() =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
@@ -135,31 +140,45 @@ internal sealed class Api : IDisposable
         return response.StatusCode == HttpStatusCode.OK;
     }
 
+    /// <summary>
+    /// One call as a well-behaved client makes it: a 503 (storage did not answer in time) is sent again after its
+    /// Retry-After, and counted; the latency runs from the first attempt. A 409 to a command sent again means the
+    /// first attempt went through after all (the app answered 503 while waiting for the acknowledgement).
+    /// </summary>
     private async Task<Timed> SendAsync(HttpMethod method, string path, object? body, bool clerk, HttpStatusCode expected)
     {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-        if (clerk)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AppUnderTest.ClerkToken);
-        }
         var started = Stopwatch.GetTimestamp();
-        using var response = await _http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        if (response.StatusCode == HttpStatusCode.Accepted && expected == HttpStatusCode.OK)
+        for (var attempt = 1; ; attempt++)
         {
-            Interlocked.Increment(ref _accepted);
+            using var request = new HttpRequestMessage(method, path);
+            if (body is not null)
+            {
+                request.Content = JsonContent.Create(body);
+            }
+            if (clerk)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AppUnderTest.ClerkToken);
+            }
+            using var response = await _http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            if (response.StatusCode == HttpStatusCode.ServiceUnavailable && attempt < MaxAttempts)
+            {
+                Interlocked.Increment(ref _unavailable);
+                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(10));
+                continue;
+            }
+            if (response.StatusCode == HttpStatusCode.Accepted && expected == HttpStatusCode.OK)
+            {
+                Interlocked.Increment(ref _accepted);
+            }
+            else if (response.StatusCode != expected && !(response.StatusCode == HttpStatusCode.Conflict && attempt > 1 && method == HttpMethod.Post))
+            {
+                throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}, expected {(int)expected}: {text}");
+            }
+            using var json = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
+            return new Timed(json.RootElement.Clone(), elapsed.TotalMilliseconds, started, Stopwatch.GetTimestamp());
         }
-        else if (response.StatusCode != expected)
-        {
-            throw new InvalidOperationException($"{method} {path} answered {(int)response.StatusCode}, expected {(int)expected}: {text}");
-        }
-        using var json = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
-        return new Timed(json.RootElement.Clone(), elapsed.TotalMilliseconds, started, Stopwatch.GetTimestamp());
     }
 
     public void Dispose() => _http.Dispose();

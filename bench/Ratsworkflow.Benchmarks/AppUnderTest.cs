@@ -94,6 +94,9 @@ internal sealed class AppUnderTest : IAsyncDisposable
         }
     }
 
+    /// <summary>kill -9 of the process tree: no shutdown code runs, leases and dequeued messages are left as they were.</summary>
+    public void KillHard() => _process.KillHard();
+
     public ValueTask DisposeAsync()
     {
         _process.Dispose();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace Ratsworkflow.Benchmarks;
@@ -71,6 +72,30 @@ internal static class Machine
         {
         }
         return null;
+    }
+}
+
+/// <summary>Waits for processes to fall quiet: the next measurement should not pay for the last one's leftover work.</summary>
+internal static class Quiet
+{
+    /// <summary>
+    /// Until the processes together used less than <paramref name="maxCores"/> over half a second, or
+    /// <paramref name="timeout"/>; returns how long it waited. The engine's idle polling costs app and Azurite together
+    /// ~0.1 cores (a freshly started app more while it compiles); other work on the machine does not count.
+    /// </summary>
+    public static async Task<TimeSpan> WaitAsync(IReadOnlyList<int> pids, double maxCores = 0.3, TimeSpan? timeout = null)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < (timeout ?? TimeSpan.FromSeconds(10)))
+        {
+            var meters = pids.Select(p => new CpuMeter(p)).ToList();
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            if (meters.Sum(m => m.Cores) < maxCores)
+            {
+                break;
+            }
+        }
+        return watch.Elapsed;
     }
 }
 

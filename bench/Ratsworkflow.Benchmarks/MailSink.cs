@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace Ratsworkflow.Benchmarks;
 
 /// <summary>One mail as the app handed it to its transport, with the moment the sink received it.</summary>
-internal sealed record SinkMail(long ReceivedTicks, string MotionId, string Kind, string To, string Subject, string? Token);
+/// <param name="Step">The workflow step (task id) that sent it: the Beirat result's faction mail and the registration's share a kind.</param>
+internal sealed record SinkMail(long ReceivedTicks, string MotionId, string Step, string Kind, string To, string Subject, string? Token);
 
 /// <summary>
 /// Stands in for SendGrid's v3 mail API (<c>POST /v3/mail/send</c>): the app runs its real SendGrid transport with
@@ -109,9 +110,9 @@ internal sealed partial class MailSink : IAsyncDisposable
         var text = root.TryGetProperty("content", out var content)
             ? string.Concat(content.EnumerateArray().Select(c => c.GetProperty("value").GetString()))
             : "";
-        var (motionId, kind) = ParseKey(key);
+        var (motionId, step, kind) = ParseKey(key);
         var token = TokenLink().Match(text) is { Success: true } m ? Uri.UnescapeDataString(m.Groups[2].Value) : null;
-        var mail = new SinkMail(now, motionId, kind, to, subject, token);
+        var mail = new SinkMail(now, motionId, step, kind, to, subject, token);
         Interlocked.Increment(ref _count);
         lock (_gate)
         {
@@ -122,15 +123,15 @@ internal sealed partial class MailSink : IAsyncDisposable
     }
 
     /// <summary>"confirm:{motion}|ADDR" or "{motion}:{execution}:{task}:{kind}|ADDR".</summary>
-    internal static (string MotionId, string Kind) ParseKey(string key)
+    internal static (string MotionId, string Step, string Kind) ParseKey(string key)
     {
         var left = key.Split('|')[0];
         if (left.StartsWith("confirm:", StringComparison.Ordinal))
         {
-            return (left["confirm:".Length..], "confirm");
+            return (left["confirm:".Length..], "", "confirm");
         }
         var parts = left.Split(':');
-        return parts.Length >= 4 ? (parts[0], parts[^1]) : (left, "");
+        return parts.Length >= 4 ? (parts[0], parts[^2], parts[^1]) : (left, "", "");
     }
 
     private MotionMail Motion(string motionId)

@@ -14,7 +14,13 @@ internal sealed class MotionDriver(Api api, MailSink mail)
     public const string CommitteeId = "ausschuss-soziales";
     public const string CouncilId = "rat";
 
+    /// <summary>The Beirat's result goes to its 7 members, the faction and the clerks: 13 mails in this setup.</summary>
+    public const int BeiratResultMails = 13;
+
     private static long _sequence;
+
+    /// <summary>A mail of the Beirat result's kinds; faction and clerks get mails of those kinds from registration too (tell by time or step).</summary>
+    public static bool IsBeiratResult(SinkMail mail) => mail.Kind is "members" or "faction" or "clerks";
 
     public static string NewTitle() =>
         $"Integrationskonzept Quartier {Interlocked.Increment(ref _sequence)} {Guid.NewGuid().ToString("N")[..6]}";

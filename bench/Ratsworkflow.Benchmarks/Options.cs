@@ -12,12 +12,18 @@ internal sealed record Options
     public int[] ScaleSizes { get; init; } = [1_000, 10_000, 100_000];
     public int MemoryMotions { get; init; } = 10_000;
     public int Voters { get; init; } = 50;
+    public int[] IdleMotions { get; init; } = [0, 100];
+    public TimeSpan IdleWindow { get; init; } = TimeSpan.FromMinutes(3);
+    public int RecoveryMotions { get; init; } = 50;
+
+    /// <summary>Vote latency behind the counting proxy too: requests per vote and Azurite's time for each.</summary>
+    public bool Profile { get; init; }
     public TimeSpan LoadBudget { get; init; } = TimeSpan.FromMinutes(10);
     public string? Output { get; init; }
     public double? WorkRequestsPerMotion { get; init; }
     public Dictionary<string, string?> AppSettings { get; init; } = [];
 
-    public static readonly string[] Scenarios = ["coldstart", "mail", "raw", "cost", "throughput", "latency", "scale", "memory"];
+    public static readonly string[] Scenarios = ["coldstart", "mail", "raw", "cost", "idle", "throughput", "latency", "recovery", "scale", "memory"];
 
     public bool Runs_(string scenario) => Only.Count == 0 || Only.Contains(scenario);
 
@@ -33,7 +39,8 @@ internal sealed record Options
                 "--quick" => options with
                 {
                     Quick = true, Runs = 1, InFlight = [3], ScaleSizes = [200], MemoryMotions = 0, Voters = 3,
-                    Only = options.Only.Count > 0 ? options.Only : ["coldstart", "mail", "raw", "cost", "throughput", "latency", "scale"],
+                    IdleMotions = [3], IdleWindow = TimeSpan.FromSeconds(10), RecoveryMotions = 3,
+                    Only = options.Only.Count > 0 ? options.Only : Scenarios.Where(s => s != "memory").ToHashSet(),
                 },
                 "--runs" => options with { Runs = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--only" => options with { Only = Next().Split(',').ToHashSet() },
@@ -41,6 +48,10 @@ internal sealed record Options
                 "--scale" => options with { ScaleSizes = Ints() },
                 "--memory-motions" => options with { MemoryMotions = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--voters" => options with { Voters = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--idle" => options with { IdleMotions = Ints() },
+                "--idle-minutes" => options with { IdleWindow = TimeSpan.FromMinutes(double.Parse(Next(), CultureInfo.InvariantCulture)) },
+                "--recovery-motions" => options with { RecoveryMotions = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--profile" => options with { Profile = true },
                 "--load-budget-minutes" => options with { LoadBudget = TimeSpan.FromMinutes(double.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--output" => options with { Output = Next() },
                 "--requests-per-motion" => options with { WorkRequestsPerMotion = double.Parse(Next(), CultureInfo.InvariantCulture) },
@@ -60,11 +71,16 @@ internal sealed record Options
     }
 
     public const string Usage = """
-        Usage: scripts/bench.sh [--quick] [--runs N] [--only coldstart,mail,raw,cost,throughput,latency,scale,memory]
+        Usage: scripts/bench.sh [--quick] [--runs N]
+                                [--only coldstart,mail,raw,cost,idle,throughput,latency,recovery,scale,memory]
                                 [--in-flight 1,10,100] [--scale 1000,10000,100000] [--memory-motions 10000]
-                                [--voters 50] [--load-budget-minutes 10] [--output file.md] [--set Env__Key=value]
+                                [--voters 50] [--idle 0,100] [--idle-minutes 3] [--recovery-motions 50] [--profile]
+                                [--load-budget-minutes 10] [--output file.md] [--set Env__Key=value]
                                 [--requests-per-motion N]  (for the throughput ratio when cost is not run)
-          --quick   smoke mode: every scenario but memory, small sizes, one run (< 60 s)
-          --set     extra environment for the app, e.g. --set ratsworkflow__engine__maxConcurrentActivities=32
+          --quick    smoke mode: every scenario but memory, small sizes, one run (< 2 min)
+          --profile  latency also behind the counting proxy: storage requests per vote and Azurite's time for each
+          --set      extra environment for the app (host.json keys as Section__Key), e.g.
+                     --set extensions__durableTask__maxConcurrentActivityFunctions=32
+                     --set extensions__durableTask__storageProvider__maxQueuePollingInterval=00:00:00.250
         """;
 }

@@ -25,46 +25,28 @@ var total = Stopwatch.StartNew();
 await using var mail = await MailSink.StartAsync();
 try
 {
-    if (options.Runs_("coldstart"))
+    // Each scenario starts its own Azurite and app; the heading says when it began and how loaded the machine was.
+    async Task Scenario(string name, string title, Func<Task> run)
     {
-        Console.WriteLine($"== cold start (at {total.Elapsed.TotalSeconds:F0} s, load average {Machine.LoadAverage()})");
-        await ColdStart.RunAsync(options, mail, report);
-    }
-    if (options.Runs_("mail"))
-    {
-        Console.WriteLine($"== mail transports (at {total.Elapsed.TotalSeconds:F0} s, load average {Machine.LoadAverage()})");
-        await MailTransports.RunAsync(options, mail, report);
-    }
-    if (options.Runs_("raw"))
-    {
-        Console.WriteLine($"== raw storage (at {total.Elapsed.TotalSeconds:F0} s, load average {Machine.LoadAverage()})");
-        await RawStorage.RunAsync(options, report);
+        if (options.Runs_(name))
+        {
+            Console.WriteLine($"== {title} (at {total.Elapsed.TotalSeconds:F0} s, load average {Machine.LoadAverage()})");
+            await run();
+        }
     }
     StepCosts.Result? cost = options.WorkRequestsPerMotion is { } known ? new StepCosts.Result(known, known) : null;
-    if (options.Runs_("cost"))
+    await Scenario("coldstart", "cold start", () => ColdStart.RunAsync(options, mail, report));
+    await Scenario("mail", "mail transports", () => MailTransports.RunAsync(options, mail, report));
+    await Scenario("raw", "raw storage", () => RawStorage.RunAsync(options, report));
+    await Scenario("cost", "storage requests per step (counting proxy)", async () => cost = await StepCosts.RunAsync(options, mail, report));
+    await Scenario("idle", "idle cost (counting proxy)", () => IdleCost.RunAsync(options, mail, report));
+    await Scenario("throughput", "throughput", () => Throughput.RunAsync(options, mail, report, cost));
+    await Scenario("latency", "vote latency", () => VoteLatency.RunAsync(options, mail, report));
+    await Scenario("recovery", "recovery after kill -9", () => Recovery.RunAsync(options, mail, report));
+    await Scenario("scale", "dashboard scale", () => DashboardScale.RunAsync(options, mail, report));
+    if (options.MemoryMotions > 0)
     {
-        Console.WriteLine($"== storage requests per step (counting proxy) (at {total.Elapsed.TotalSeconds:F0} s, load average {Machine.LoadAverage()})");
-        cost = await StepCosts.RunAsync(options, mail, report);
-    }
-    if (options.Runs_("throughput"))
-    {
-        Console.WriteLine($"== throughput (at {total.Elapsed.TotalSeconds:F0} s, load average {Machine.LoadAverage()})");
-        await Throughput.RunAsync(options, mail, report, cost);
-    }
-    if (options.Runs_("latency"))
-    {
-        Console.WriteLine($"== vote latency (at {total.Elapsed.TotalSeconds:F0} s, load average {Machine.LoadAverage()})");
-        await VoteLatency.RunAsync(options, mail, report);
-    }
-    if (options.Runs_("scale"))
-    {
-        Console.WriteLine($"== dashboard scale (at {total.Elapsed.TotalSeconds:F0} s, load average {Machine.LoadAverage()})");
-        await DashboardScale.RunAsync(options, mail, report);
-    }
-    if (options.Runs_("memory") && options.MemoryMotions > 0)
-    {
-        Console.WriteLine($"== memory (at {total.Elapsed.TotalSeconds:F0} s, load average {Machine.LoadAverage()})");
-        await Memory.RunAsync(options, mail, report);
+        await Scenario("memory", "memory", () => Memory.RunAsync(options, mail, report));
     }
 }
 catch (Exception e)

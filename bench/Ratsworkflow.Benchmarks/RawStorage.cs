@@ -6,7 +6,7 @@ internal static class RawStorage
     public static async Task RunAsync(Options options, Report report)
     {
         await using var storage = await Storage.StartAsync();
-        await storage.RawWritesAsync(500, 4); // warm-up
+        await storage.RawWritesAsync(options.Quick ? 100 : 500, 4); // warm-up
         foreach (var concurrency in new[] { 1, 10, 100 })
         {
             var rates = new List<double>();
@@ -14,7 +14,7 @@ internal static class RawStorage
             for (var run = 0; run < options.Runs; run++)
             {
                 var meter = new CpuMeter(storage.Pid);
-                var (rate, _) = await storage.RawWritesAsync(options.Quick ? 500 : 5_000, concurrency);
+                var (rate, _) = await storage.RawWritesAsync(options.Quick ? 200 : 5_000, concurrency);
                 rates.Add(rate);
                 cpu.Add(meter.Cores);
             }

@@ -4,8 +4,9 @@ namespace Ratsworkflow.Benchmarks;
 
 /// <summary>
 /// Storage requests of each step of a motion, as Azurite sees them through the counting proxy: one motion at a time,
-/// each window closed when its traffic has settled. Engine = the task hub's tables, queues and blobs; app = motions,
-/// index, tokens, email ledger, references, organizations.
+/// each window closed when its traffic has settled. Engine = the task hub's tables, queues and blobs (DurableTask.AzureStorage,
+/// <see cref="TaskHub"/>); app = motions, index, tokens, ballots, email ledger, references, organizations. What the
+/// engine polls while nothing happens is counted in every window too; <see cref="IdleCost"/> measures it alone.
 /// </summary>
 internal static class StepCosts
 {
@@ -30,7 +31,6 @@ internal static class StepCosts
             await driver.RunAsync();
         }
         await SettleAsync(tally);
-        var idle = await IdleRateAsync(tally);
 
         var samples = Windows.ToDictionary(w => w, _ => new List<TallySnapshot>());
         var pollsBefore = 0L;
@@ -77,30 +77,26 @@ internal static class StepCosts
             report.Add("cost", $"motion {m + 1}: benchmark's own stage polls (GET /api/motions/{{id}})", polls.ToString(System.Globalization.CultureInfo.InvariantCulture), "each is 1 Motions query; included below");
         }
 
-        report.Add("cost", "idle background (trigger polling, timers)", $"{idle:F1} req/s", "queue receives + timer query, with nothing to do");
         foreach (var window in Windows)
         {
             var runs = samples[window];
             var total = Stats.Median(runs.Select(r => (double)r.Total));
             var engine = Stats.Median(runs.Select(r => (double)r.Engine));
-            var receives = Stats.Median(runs.Select(r => (double)r.Requests.Where(q => q.Key.Operation == "Receive").Sum(q => q.Value)));
-            report.Add("cost", $"requests: {window}", $"{total:F0} (engine {engine:F0}, app {total - engine:F0})", $"of which queue receives {receives:F0}; median of {runs.Count}");
+            var polling = Stats.Median(runs.Select(r => (double)r.Requests.Where(q => q.Key.IsPolling).Sum(q => q.Value)));
+            report.Add("cost", $"requests: {window}", $"{total:F0} (engine {engine:F0}, app {total - engine:F0})", $"of which engine polling {polling:F0} (queue receives, lease renewals); median of {runs.Count}");
         }
         foreach (var window in Windows)
         {
             var typical = samples[window].OrderBy(r => r.Total).ElementAt(samples[window].Count / 2);
-            report.Detail($"Requests by resource and operation — {window}", typical.Requests
-                .OrderByDescending(r => r.Key.IsEngine).ThenBy(r => r.Key.Service).ThenBy(r => r.Key.Resource, StringComparer.Ordinal).ThenBy(r => r.Key.Operation, StringComparer.Ordinal)
-                .Select(r => $"{(r.Key.IsEngine ? "engine" : "app   ")}  {r.Key.Service,-5} {r.Key.Resource,-28} {r.Key.Operation,-14} {r.Value,5}" +
-                    (r.Key.Operation == "Batch" ? $"   ({typical.Entities.GetValueOrDefault(r.Key)} entities)" : "")));
+            report.Detail($"Requests by resource and operation — {window}", typical.Lines());
         }
         var whole = samples[Windows[8]];
         var perMotion = Stats.Median(whole.Select(r => (double)r.Total));
-        var work = Stats.Median(whole.Select(r => (double)r.Requests.Where(q => q.Key.Operation != "Receive").Sum(q => q.Value)));
+        var work = Stats.Median(whole.Select(r => (double)r.Requests.Where(q => !q.Key.IsPolling).Sum(q => q.Value)));
         return new Result(perMotion, work);
     }
 
-    /// <summary>Waits until nothing but polling happened for 400 ms (receives and the timer query keep going).</summary>
+    /// <summary>Waits until nothing but the engine's polling happened for 400 ms (queue receives and lease renewals go on).</summary>
     public static async Task SettleAsync(RequestTally tally)
     {
         var quietSince = Stopwatch.StartNew();
@@ -117,14 +113,5 @@ internal static class StepCosts
         }
     }
 
-    private static long WorkCount(TallySnapshot s) =>
-        s.Requests.Where(r => r.Key.Operation != "Receive" && !(r.Key.Resource.EndsWith("Timers", StringComparison.Ordinal) && r.Key.Operation == "Query")).Sum(r => r.Value);
-
-    private static async Task<double> IdleRateAsync(RequestTally tally)
-    {
-        var before = tally.Snapshot();
-        var watch = Stopwatch.StartNew();
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        return (tally.Snapshot() - before).Total / watch.Elapsed.TotalSeconds;
-    }
+    private static long WorkCount(TallySnapshot s) => s.Requests.Where(r => !r.Key.IsPolling).Sum(r => r.Value);
 }

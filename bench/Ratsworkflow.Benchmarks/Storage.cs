@@ -57,16 +57,30 @@ internal sealed class Storage : IAsyncDisposable
     /// </summary>
     public async Task<(double PerSecond, TimeSpan Took)> RawWritesAsync(int writes, int concurrency)
     {
+        var watch = Stopwatch.StartNew();
+        await RawUpsertsAsync(writes, concurrency);
+        return (writes / watch.Elapsed.TotalSeconds, watch.Elapsed);
+    }
+
+    /// <summary>
+    /// The same upserts, each one timed (ms): <paramref name="concurrency"/> clients released at one moment, each
+    /// writing until <paramref name="writes"/> are done; writes = concurrency is one burst (everyone at once).
+    /// </summary>
+    public async Task<List<double>> RawUpsertsAsync(int writes, int concurrency)
+    {
         var table = new TableClient(ConnectionString, "BenchRaw");
         await table.CreateIfNotExistsAsync();
         var next = -1;
         var run = Guid.NewGuid().ToString("N")[..8];
-        var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        var times = new List<double>();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var clients = Enumerable.Range(0, concurrency).Select(async _ =>
         {
+            await start.Task;
             int i;
             while ((i = Interlocked.Increment(ref next)) < writes)
             {
+                var sent = Stopwatch.GetTimestamp();
                 await table.UpsertEntityAsync(new TableEntity("p" + (i % 64), run + i)
                 {
                     ["MotionId"] = Guid.NewGuid().ToString("N"),
@@ -75,9 +89,16 @@ internal sealed class Storage : IAsyncDisposable
                     ["Status"] = "Abstimmung im Integrationsrat läuft",
                     ["CreatedAt"] = DateTimeOffset.UtcNow,
                 }, TableUpdateMode.Replace);
+                var ms = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
+                lock (times)
+                {
+                    times.Add(ms);
+                }
             }
-        }));
-        return (writes / watch.Elapsed.TotalSeconds, watch.Elapsed);
+        }).ToList();
+        start.SetResult();
+        await Task.WhenAll(clients);
+        return times;
     }
 
     /// <summary>One page of an index partition, read directly: what the dashboard's storage call costs without the app.</summary>

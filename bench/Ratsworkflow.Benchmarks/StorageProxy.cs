@@ -17,14 +17,21 @@ internal sealed partial class StorageProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
 
-    private StorageProxy(RequestTally tally) => Tally = tally;
+    private readonly string _hub;
+
+    private StorageProxy(RequestTally tally, string hub)
+    {
+        Tally = tally;
+        _hub = hub;
+    }
 
     public RequestTally Tally { get; }
     public string ConnectionString { get; private set; } = "";
 
-    public static StorageProxy Start(Ratsworkflow.Testing.Azurite azurite, RequestTally tally)
+    /// <param name="hub">The task hub: resources named after it are the engine's (<see cref="TaskHub"/>).</param>
+    public static StorageProxy Start(Ratsworkflow.Testing.Azurite azurite, RequestTally tally, string hub)
     {
-        var proxy = new StorageProxy(tally);
+        var proxy = new StorageProxy(tally, hub);
         var blob = proxy.Listen("Blob", azurite.BlobPort);
         var queue = proxy.Listen("Queue", azurite.QueuePort);
         var table = proxy.Listen("Table", azurite.TablePort);
@@ -71,8 +78,14 @@ internal sealed partial class StorageProxy : IAsyncDisposable
             await upstream.ConnectAsync(IPAddress.Loopback, upstreamPort, _stop.Token);
             var fromClient = client.GetStream();
             var toServer = upstream.GetStream();
-            var requests = new RequestPump(fromClient, toServer, (method, path, body) => Tally.Add(Classify(service, method, path, body)));
-            var responses = CopyAsync(toServer, fromClient);
+            var clock = new ExchangeClock(Tally);
+            var requests = new RequestPump(fromClient, toServer, clock.Sent, (method, path, body) =>
+            {
+                var kind = Classify(service, method, path, body, _hub);
+                Tally.Add(kind);
+                clock.Classified(kind);
+            });
+            var responses = CopyAsync(toServer, fromClient, clock.Answered);
             await Task.WhenAny(requests.RunAsync(), responses);
         }
         catch (Exception)
@@ -81,18 +94,87 @@ internal sealed partial class StorageProxy : IAsyncDisposable
         }
     }
 
-    private static async Task CopyAsync(Stream from, Stream to)
+    private static async Task CopyAsync(Stream from, Stream to, Action onRead)
     {
         var buffer = new byte[64 * 1024];
         int read;
         while ((read = await from.ReadAsync(buffer)) > 0)
         {
+            onRead();
             await to.WriteAsync(buffer.AsMemory(0, read));
         }
     }
 
-    /// <summary>"Table Motions PointRead", "Queue ratsworkflow-control Receive", "Table ratsworkflowInstances Batch".</summary>
-    internal static RequestKind Classify(string service, string method, string path, string? batchBody)
+    /// <summary>
+    /// Times each request of one connection from its head reaching the proxy to the first byte of Azurite's answer:
+    /// the storage's own time, without the app's. The storage SDKs send one request at a time per connection (no
+    /// pipelining), so the next bytes coming back answer the request sent last. Its kind is known only once its body
+    /// is read, which can be after the answer began; whichever comes second records.
+    /// </summary>
+    private sealed class ExchangeClock(RequestTally tally)
+    {
+        private readonly Lock _gate = new();
+        private long _sent;
+        private long _answered;
+        private RequestKind? _kind;
+        private bool _waiting;
+
+        public void Sent()
+        {
+            lock (_gate)
+            {
+                (_sent, _answered, _kind, _waiting) = (System.Diagnostics.Stopwatch.GetTimestamp(), 0, null, true);
+            }
+        }
+
+        public void Classified(RequestKind kind)
+        {
+            lock (_gate)
+            {
+                if (_answered != 0)
+                {
+                    tally.AddTime(kind, _answered - _sent);
+                    _answered = 0;
+                }
+                else
+                {
+                    _kind = kind;
+                }
+            }
+        }
+
+        public void Answered()
+        {
+            lock (_gate)
+            {
+                if (!_waiting)
+                {
+                    return;
+                }
+                _waiting = false;
+                var now = System.Diagnostics.Stopwatch.GetTimestamp();
+                if (_kind is { } kind)
+                {
+                    tally.AddTime(kind, now - _sent);
+                    _kind = null;
+                }
+                else
+                {
+                    _answered = now;
+                }
+            }
+        }
+    }
+
+    /// <summary>"Table Motions PointRead", "Queue ratsbeschluss-control-00 Receive", "Table ratsbeschlussHistory Batch".</summary>
+    /// <param name="body">The body of a <c>$batch</c> or of a table creation (which names the table); null for others.</param>
+    internal static RequestKind Classify(string service, string method, string path, string? body, string hub)
+    {
+        var kind = ClassifyResource(service, method, path, body);
+        return kind with { IsEngine = TaskHub.Owns(hub, kind.Resource) };
+    }
+
+    private static RequestKind ClassifyResource(string service, string method, string path, string? batchBody)
     {
         var query = path.IndexOf('?', StringComparison.Ordinal);
         var bare = query < 0 ? path : path[..query];
@@ -109,7 +191,9 @@ internal sealed partial class StorageProxy : IAsyncDisposable
                 }
                 if (resource.StartsWith("Tables", StringComparison.Ordinal))
                 {
-                    return new RequestKind(service, "(tables)", method == "POST" ? "CreateTable" : method + " Tables", 1);
+                    // The engine and the app both create their tables at start; the body says whose it is.
+                    var created = batchBody is null ? null : CreatedTable().Match(batchBody) is { Success: true } t ? t.Groups[1].Value : null;
+                    return new RequestKind(service, created ?? "(tables)", method == "POST" ? "CreateTable" : method + " Tables", 1);
                 }
                 var paren = resource.IndexOf('(', StringComparison.Ordinal);
                 var name = paren < 0 ? resource : resource[..paren];
@@ -151,6 +235,9 @@ internal sealed partial class StorageProxy : IAsyncDisposable
     [GeneratedRegex(@"(?:POST|PUT|MERGE|PATCH|DELETE|GET) https?://[^/\s]+/[^/\s]+/([A-Za-z0-9]+)", RegexOptions.CultureInvariant)]
     private static partial Regex BatchOperation();
 
+    [GeneratedRegex(@"""TableName""\s*:\s*""([A-Za-z0-9]+)""", RegexOptions.CultureInvariant)]
+    private static partial Regex CreatedTable();
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -163,7 +250,7 @@ internal sealed partial class StorageProxy : IAsyncDisposable
     }
 
     /// <summary>Forwards HTTP/1.1 requests (Content-Length or chunked bodies) and reports each one's method and path.</summary>
-    private sealed class RequestPump(Stream from, Stream to, Action<string, string, string?> onRequest)
+    private sealed class RequestPump(Stream from, Stream to, Action onHead, Action<string, string, string?> onRequest)
     {
         private static readonly byte[] HeadEnd = "\r\n\r\n"u8.ToArray();
         private byte[] _buffer = new byte[64 * 1024];
@@ -182,6 +269,7 @@ internal sealed partial class StorageProxy : IAsyncDisposable
                         return;
                     }
                 }
+                onHead();
                 var headLength = headEnd + HeadEnd.Length;
                 var head = Encoding.ASCII.GetString(_buffer, _start, headLength);
                 await to.WriteAsync(_buffer.AsMemory(_start, headLength));
@@ -210,7 +298,8 @@ internal sealed partial class StorageProxy : IAsyncDisposable
                         chunked = true;
                     }
                 }
-                var capture = path.Contains("$batch", StringComparison.Ordinal) ? new MemoryStream() : null;
+                var capture = path.Contains("$batch", StringComparison.Ordinal) || (method == "POST" && path.Contains("/Tables", StringComparison.Ordinal))
+                    ? new MemoryStream() : null;
                 if (chunked)
                 {
                     await ForwardChunkedAsync(capture);
@@ -292,12 +381,16 @@ internal sealed partial class StorageProxy : IAsyncDisposable
 
 /// <param name="Resource">Table, queue or container name.</param>
 /// <param name="Entities">Operations inside a batch (1 otherwise).</param>
-internal readonly record struct RequestKind(string Service, string Resource, string Operation, int Entities)
+/// <param name="IsEngine">The engine's own resources carry the task hub's name; everything else is the app's (motions, index, tokens, ledger, ballots…).</param>
+internal readonly record struct RequestKind(string Service, string Resource, string Operation, int Entities, bool IsEngine = false)
 {
-    /// <summary>The engine's own resources carry the hub name; everything else is the app's (motions, index, tokens, ledger…).</summary>
-    public bool IsEngine => Resource.StartsWith("ratsworkflow", StringComparison.OrdinalIgnoreCase);
-
     public string Key => $"{Service} {Resource} {Operation}";
+
+    /// <summary>
+    /// Work the engine does whether or not anything happens: queue polls (control queues and the work-item queue, each
+    /// backing off to <c>maxQueuePollingInterval</c>) and the partition leases' renewals in <c>{hub}Partitions</c>.
+    /// </summary>
+    public bool IsPolling => Operation == "Receive" || (IsEngine && Resource.EndsWith("Partitions", StringComparison.Ordinal));
 }
 
 /// <summary>Counts of storage requests by kind; snapshots subtract to give the cost of what happened in between.</summary>
@@ -305,6 +398,7 @@ internal sealed class RequestTally
 {
     private readonly ConcurrentDictionary<RequestKind, long> _requests = new();
     private readonly ConcurrentDictionary<RequestKind, long> _entities = new();
+    private readonly ConcurrentDictionary<RequestKind, long> _ticks = new();
 
     public void Add(RequestKind kind)
     {
@@ -313,16 +407,40 @@ internal sealed class RequestTally
         _entities.AddOrUpdate(key, kind.Entities, (_, n) => n + kind.Entities);
     }
 
-    public TallySnapshot Snapshot() => new(new Dictionary<RequestKind, long>(_requests), new Dictionary<RequestKind, long>(_entities));
+    /// <summary>Azurite's time for one request (Stopwatch ticks, head in → first byte out).</summary>
+    public void AddTime(RequestKind kind, long ticks) => _ticks.AddOrUpdate(kind with { Entities = 0 }, ticks, (_, n) => n + ticks);
+
+    public TallySnapshot Snapshot() => new(new Dictionary<RequestKind, long>(_requests), new Dictionary<RequestKind, long>(_entities), new Dictionary<RequestKind, long>(_ticks));
 }
 
-internal sealed record TallySnapshot(IReadOnlyDictionary<RequestKind, long> Requests, IReadOnlyDictionary<RequestKind, long> Entities)
+/// <param name="Ticks">Azurite's time summed per kind (Stopwatch ticks); requests still unanswered are missing.</param>
+internal sealed record TallySnapshot(IReadOnlyDictionary<RequestKind, long> Requests, IReadOnlyDictionary<RequestKind, long> Entities, IReadOnlyDictionary<RequestKind, long> Ticks)
 {
+    /// <summary>Azurite's mean time for one request of this kind, in ms.</summary>
+    public double MeanMs(RequestKind kind) =>
+        Requests.GetValueOrDefault(kind) is > 0 and var n ? Ticks.GetValueOrDefault(kind) * 1000.0 / System.Diagnostics.Stopwatch.Frequency / n : double.NaN;
+
     public long Total => Requests.Values.Sum();
     public long Engine => Requests.Where(r => r.Key.IsEngine).Sum(r => r.Value);
     public long App => Total - Engine;
 
-    public static TallySnapshot operator -(TallySnapshot after, TallySnapshot before) => new(
-        after.Requests.ToDictionary(r => r.Key, r => r.Value - before.Requests.GetValueOrDefault(r.Key)).Where(r => r.Value != 0).ToDictionary(),
-        after.Entities.ToDictionary(r => r.Key, r => r.Value - before.Entities.GetValueOrDefault(r.Key)).Where(r => r.Value != 0).ToDictionary());
+    /// <summary>One line per resource and operation, engine first; counts divided by <paramref name="per"/> (minutes, votes…).</summary>
+    public IEnumerable<string> Lines(double per = 1) => Requests
+        .OrderByDescending(r => r.Key.IsEngine).ThenBy(r => r.Key.Service).ThenBy(r => r.Key.Resource, StringComparer.Ordinal).ThenBy(r => r.Key.Operation, StringComparer.Ordinal)
+        .Select(r => $"{(r.Key.IsEngine ? "engine" : "app   ")}  {r.Key.Service,-5} {r.Key.Resource,-28} {r.Key.Operation,-14} {Format(r.Value / per),7}" +
+            (r.Key.Operation == "Batch" ? $"   ({Format(Entities.GetValueOrDefault(r.Key) / per)} entities)" : ""));
+
+    private static string Format(double value) => value == Math.Floor(value) ? value.ToString("F0", System.Globalization.CultureInfo.InvariantCulture) : value.ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static TallySnapshot operator -(TallySnapshot after, TallySnapshot before) =>
+        new(Minus(after.Requests, before.Requests), Minus(after.Entities, before.Entities), Minus(after.Ticks, before.Ticks));
+
+    public static TallySnapshot operator +(TallySnapshot a, TallySnapshot b) =>
+        new(Plus(a.Requests, b.Requests), Plus(a.Entities, b.Entities), Plus(a.Ticks, b.Ticks));
+
+    private static Dictionary<RequestKind, long> Plus(IReadOnlyDictionary<RequestKind, long> a, IReadOnlyDictionary<RequestKind, long> b) =>
+        a.Keys.Union(b.Keys).ToDictionary(k => k, k => a.GetValueOrDefault(k) + b.GetValueOrDefault(k));
+
+    private static Dictionary<RequestKind, long> Minus(IReadOnlyDictionary<RequestKind, long> after, IReadOnlyDictionary<RequestKind, long> before) =>
+        after.Select(r => (r.Key, Value: r.Value - before.GetValueOrDefault(r.Key))).Where(r => r.Value != 0).ToDictionary(r => r.Key, r => r.Value);
 }

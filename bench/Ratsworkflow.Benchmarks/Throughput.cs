@@ -23,6 +23,7 @@ internal static class Throughput
             var benchCpu = new List<double>();
             var ratios = new List<double>();
             var accepted = 0L;
+            var unavailable = 0L;
             var polls = new List<double>();
             for (var run = 0; run < options.Runs; run++)
             {
@@ -51,6 +52,7 @@ internal static class Throughput
                 }));
                 var elapsed = watch.Elapsed;
                 accepted += session.Api.Accepted;
+                unavailable += session.Api.Unavailable;
                 polls.Add((session.Api.MotionReads - pollsBefore) / (double)total);
                 appCpu.Add(appMeter.Cores);
                 storageCpu.Add(storageMeter.Cores);
@@ -65,7 +67,8 @@ internal static class Throughput
                 }
                 Console.WriteLine($"    run {run + 1}: {total} motions, {inFlight} in flight: {elapsed.TotalSeconds:F1} s");
             }
-            report.Add("throughput", $"{inFlight} in flight: API calls answered 202 (not acknowledged within 2 min)", accepted.ToString(CultureInfo.InvariantCulture));
+            report.Add("throughput", $"{inFlight} in flight: API calls answered 202 (not acknowledged within 2 min) / 503 (retried)",
+                $"{accepted.ToString(CultureInfo.InvariantCulture)} / {unavailable.ToString(CultureInfo.InvariantCulture)}", "503: a storage call of the app's took over its 10 s network timeout (InteractiveRetry)");
             report.Add("throughput", $"{inFlight} in flight: motions per minute (median of {rates.Count} runs)", rates.Count == 0 ? "-" : Stats.Median(rates).ToString("F1", CultureInfo.InvariantCulture),
                 $"{total} motions per run; runs: {string.Join(", ", rates.Select(r => r.ToString("F1", CultureInfo.InvariantCulture)))}");
             report.Add("throughput", $"{inFlight} in flight: one motion, submit → decision mails (p50 / p95)", $"{Report.Ms(Stats.Median(latencies))} / {Report.Ms(Stats.Percentile(latencies, 95))}");

@@ -32,12 +32,16 @@ public sealed class CrashTests(ITestOutputHelper output)
         List<string> problems;
         try
         {
-            // Random moments, but all of them while the motions run: a kill after the last decision proves nothing. Far
-            // enough apart that each new process takes the dead one's work over (leases expire after 15 s) before the next kill.
+            // Random moments, but all of them while the motions run: a kill after the last decision proves nothing. The
+            // next kill waits until the new process has resumed work and then until the dead one's partition leases have
+            // expired (15 s), so every process takes work over; paced by resumption, not by a fixed gap, so a fast
+            // machine that decides all motions in under two minutes still sees every kill.
             var random = new Random();
             while (kills < Kills && !run.IsCompleted)
             {
-                await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(kills == 0 ? random.Next(3, 9) : random.Next(30, 40))));
+                Task lastResume = kills == 0 ? Task.CompletedTask : resumes[^1];
+                await Task.WhenAny(run, lastResume);
+                await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(kills == 0 ? random.Next(3, 9) : random.Next(16, 22))));
                 if (run.IsCompleted)
                 {
                     break;

@@ -72,9 +72,10 @@ public sealed class Scenario(WorkflowApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    /// <summary>Polls the motion; generous, since a CI machine runs the other test projects beside this one.</summary>
     public async Task<MotionView> WaitForStageAsync(MotionStage stage, Func<MotionView, bool>? also = null)
     {
-        var until = DateTime.UtcNow.AddSeconds(30);
+        var until = DateTime.UtcNow.AddSeconds(90);
         MotionView? view = null;
         while (DateTime.UtcNow < until)
         {

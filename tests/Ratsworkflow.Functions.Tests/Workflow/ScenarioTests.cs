@@ -63,7 +63,7 @@ public sealed class ScenarioTests(AzuriteFixture azurite, MailDevFixture mail) :
     [Fact]
     public async Task BeiratWithoutQuorum_DeadlinePassesWithThreeVotes_GivesNoRecommendation()
     {
-        await RestartAsync(new Dictionary<string, string?> { ["Workflow:BeiratDeadline"] = "00:00:08", ["Workflow:BeiratReminderBefore"] = "00:00:00" });
+        await RestartAsync(new Dictionary<string, string?> { ["Workflow:BeiratDeadline"] = "00:00:15", ["Workflow:BeiratReminderBefore"] = "00:00:00" });
         var motion = new Scenario(App);
         await motion.SubmitAsync(beiratReview: true);
         await motion.ConfirmFromMailAsync();
@@ -104,7 +104,7 @@ public sealed class ScenarioTests(AzuriteFixture azurite, MailDevFixture mail) :
     [Fact]
     public async Task Reminder_BeforeTheDeadline_GoesOnceAndOnlyToMembersWhoHaveNotVoted()
     {
-        await RestartAsync(new Dictionary<string, string?> { ["Workflow:BeiratDeadline"] = "00:00:10", ["Workflow:BeiratReminderBefore"] = "00:00:06" });
+        await RestartAsync(new Dictionary<string, string?> { ["Workflow:BeiratDeadline"] = "00:00:20", ["Workflow:BeiratReminderBefore"] = "00:00:10" });
         var motion = new Scenario(App);
         await motion.SubmitAsync(beiratReview: true);
         await motion.ConfirmFromMailAsync();

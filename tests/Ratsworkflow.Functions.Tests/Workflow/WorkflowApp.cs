@@ -67,6 +67,8 @@ public sealed partial class WorkflowApp : IAsyncDisposable
             // A failing step is tried twice, 200 ms apart, before the motion shows „Fehler“.
             ["Workflow:StepAttempts"] = "2",
             ["Workflow:StepFirstRetry"] = "00:00:00.200",
+            // A test wants the workflow's answer, not a 202; on a busy CI machine a step can take longer than 15 s.
+            ["Workflow:CommandWait"] = "00:01:00",
             // Tests run the periodic work (expiry, overdue, retention) themselves after moving the clock.
             ["ratsworkflow:periodicWorkInterval"] = "00:00:00",
         });
