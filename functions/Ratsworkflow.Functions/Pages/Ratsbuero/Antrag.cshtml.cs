@@ -193,25 +193,13 @@ public sealed class ScheduleInput
     public DateOnly? MeetingDate { get; set; }
 }
 
-public sealed class ResultInput
+public sealed class ResultInput : VoteFields
 {
     public string? OrganizationId { get; set; }
 
     [Display(Name = "Ergebnis der Beratung")]
     [Required(ErrorMessage = "Wählen Sie das Ergebnis der Beratung.")]
     public ConsultationOutcome? Outcome { get; set; }
-
-    [Display(Name = "Ja-Stimmen")]
-    [Range(0, 10_000)]
-    public int? Yes { get; set; }
-
-    [Display(Name = "Nein-Stimmen")]
-    [Range(0, 10_000)]
-    public int? No { get; set; }
-
-    [Display(Name = "Enthaltungen")]
-    [Range(0, 10_000)]
-    public int? Abstain { get; set; }
 
     [Display(Name = "Geänderter Beschlussvorschlag", Description = "Wird nur beim Ergebnis „geändert …“ übernommen: der Beschlussvorschlag in der beschlossenen Fassung.")]
     public string? ResolutionText { get; set; }
@@ -226,7 +214,7 @@ public sealed class ResultInput
     /// <summary>The text goes along only with "amended": the box is filled with the current text for editing.</summary>
     public RecordConsultationResult ToCommand() => new(
         OrganizationId, Outcome,
-        Outcome == ConsultationOutcome.Amended ? ResolutionText : null,
+        AmendedText(Outcome, ResolutionText),
         string.IsNullOrWhiteSpace(ReferTo) ? null : ReferTo,
-        Yes is null && No is null && Abstain is null ? null : new VoteCount(Yes ?? 0, No ?? 0, Abstain ?? 0));
+        Votes);
 }

@@ -145,24 +145,12 @@ public sealed class ErgebnisseModel(MeetingStore store, MotionStore motions, Mee
 }
 
 /// <summary>One TOP of the results form; left without an outcome, it is not recorded.</summary>
-public sealed class ResultRow
+public sealed class ResultRow : VoteFields
 {
     public string? MotionId { get; set; }
 
     [Display(Name = "Ergebnis")]
     public ConsultationOutcome? Outcome { get; set; }
-
-    [Display(Name = "Ja-Stimmen")]
-    [Range(0, 10_000)]
-    public int? Yes { get; set; }
-
-    [Display(Name = "Nein-Stimmen")]
-    [Range(0, 10_000)]
-    public int? No { get; set; }
-
-    [Display(Name = "Enthaltungen")]
-    [Range(0, 10_000)]
-    public int? Abstain { get; set; }
 
     [Display(Name = "Geänderter Beschlussvorschlag", Description = "Wird nur beim Ergebnis „geändert …“ übernommen.")]
     public string? ResolutionText { get; set; }
@@ -177,8 +165,8 @@ public sealed class ResultRow
     /// <summary>As the motion page sends a result: the text only with "amended", votes only when one was given.</summary>
     public MotionResult ToResult() => new(
         MotionId, Outcome,
-        Outcome == ConsultationOutcome.Amended ? ResolutionText : null,
+        AmendedText(Outcome, ResolutionText),
         string.IsNullOrWhiteSpace(ReferTo) ? null : ReferTo,
-        Yes is null && No is null && Abstain is null ? null : new VoteCount(Yes ?? 0, No ?? 0, Abstain ?? 0),
+        Votes,
         FollowUpDays);
 }
