@@ -5,7 +5,7 @@ namespace Ratsworkflow.Benchmarks;
 
 /// <summary>
 /// Stores what the dashboard reads of many motions: every index row <see cref="MotionIndex.UpdateAsync"/> writes
-/// for a new motion (the app's own <see cref="MotionIndex.Partitions"/>, <see cref="MotionIndex.RowKey"/> and
+/// for a new motion (the app's own <see cref="MotionIndex.Rows"/> and
 /// <see cref="MotionListItem"/> mapping), grouped by partition into transactions of 100, many in parallel, and the
 /// counters of the stage and overdue lists through <see cref="MotionCounts.AddAsync"/>. The motions' records are
 /// not written: neither dashboard reads them (the counting proxy shows it), and on Azurite they are what made a
@@ -18,7 +18,7 @@ internal static class BulkLoader
     {
         var indexTable = tables.GetTableClient(MotionIndex.TableName);
         await indexTable.CreateIfNotExistsAsync();
-        var rows = motions.SelectMany(m => MotionIndex.Partitions(m).Distinct().Select(p => MotionListItem.From(m).ToEntity(p, MotionIndex.RowKey(m)))).ToList();
+        var rows = motions.SelectMany(m => MotionIndex.Rows(m).Distinct().Select(r => MotionListItem.From(m).ToEntity(r.Partition, r.RowKey))).ToList();
         var work = rows.GroupBy(e => e.PartitionKey).SelectMany(partition => partition.Chunk(100)).ToList();
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = parallel },
             async (chunk, ct) => await indexTable.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), ct));

@@ -1,6 +1,7 @@
 using Ratsworkflow.Functions.Api;
 using Ratsworkflow.Functions.Attachments;
 using Ratsworkflow.Functions.Health;
+using Ratsworkflow.Functions.Meetings;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
 using Ratsworkflow.Functions.Periodic;
@@ -23,6 +24,7 @@ public static class Startup
         builder.AddSecurity();
         builder.AddWeb();
         builder.AddWorkflow();
+        builder.Services.AddMeetings();
         builder.Services.AddPeriodicWork();
         builder.Services.AddOpenData();
         return builder;
@@ -36,6 +38,7 @@ public static class Startup
         app.MapHealth();
         app.MapOrganizations();
         app.MapMotionApi();
+        app.MapMeetings();
         app.MapOpenData();
         app.MapWeb();
         return app;

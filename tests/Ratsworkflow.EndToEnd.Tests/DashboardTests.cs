@@ -84,7 +84,7 @@ public sealed class DashboardTests(AppFixture app)
         Assert.StartsWith("attachment; filename=\"antraege-", response.Headers["content-disposition"]);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
-        Assert.Equal("Aktenzeichen;Titel;Fraktion;Stand;Status;Wartet auf;Fällig am;Überfällig;Eingegangen am;Zuletzt geändert", lines[0]);
+        Assert.Equal("Aktenzeichen;Titel;Fraktion;Stand;Status;Liegt bei;Nächste Sitzung;TOP;Wartet auf;Fällig am;Überfällig;Eingegangen am;Beschluss am;Beratungsfolge;Zuletzt geändert", lines[0]);
         Assert.Equal(3, lines.Length);
         Assert.StartsWith(";\"'=HYPERLINK(\"\"x\"\") Größere \"\"Räume\"\"; für <script>alert(1)</script> " + marker + "\";SPD-Ratsfraktion;Bestätigung ausstehend;", lines[1]);
         Assert.Equal("", lines[2]);

@@ -80,9 +80,15 @@ public static class MotionEndpoints
         return AnswerCommand(await commands.WithdrawAsync(motionId, token, clerk, ct));
     }
 
-    private static async Task<Results<Ok<MotionListResponse>, ProblemHttpResult>> ListAsync(MotionIndex index, string? stage, string? factionId, string? overdue, string? q, string? continuation, string? pageSize, CancellationToken ct)
+    private static async Task<Results<Ok<MotionListResponse>, ProblemHttpResult>> ListAsync(MotionIndex index, string? stage, string? factionId, string? overdue, string? q, string? continuation, string? pageSize,
+        string? organizationId, string? sort, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
+        var order = MotionSort.Newest;
+        if (sort is { Length: > 0 } && !(!char.IsDigit(sort[0]) && Enum.TryParse(sort, ignoreCase: true, out order) && Enum.IsDefined(order)))
+        {
+            errors["sort"] = ["Unbekannte Sortierung; erlaubt sind: newest, oldest, meeting, decision."];
+        }
         MotionStage? stageFilter = null;
         if (stage is { Length: > 0 })
         {
@@ -116,7 +122,7 @@ public static class MotionEndpoints
         }
         try
         {
-            var page = await index.PageAsync(new MotionQuery(stageFilter, factionId, overdueFilter, q, continuation, size), ct);
+            var page = await index.PageAsync(new MotionQuery(stageFilter, factionId, overdueFilter, q, continuation, size, order, organizationId), ct);
             return TypedResults.Ok(new MotionListResponse(page.Items, page.Continuation));
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or IndexOutOfRangeException or Azure.RequestFailedException { Status: 400 })
@@ -133,7 +139,7 @@ public static class MotionEndpoints
     private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> ScheduleAsync(string motionId, HttpRequest request, CommandService commands, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<ScheduleRequest>(request, ct);
-        return problem ?? AnswerCommand(await commands.ScheduleAsync(motionId, new ScheduleConsultation(body!.OrganizationId, body.MeetingDate), Actor(request), ct));
+        return problem ?? AnswerCommand(await commands.ScheduleAsync(motionId, new ScheduleConsultation(body!.OrganizationId, body.MeetingDate, NullIfBlank(body.MeetingId)), Actor(request), ct));
     }
 
     private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> ResultAsync(string motionId, HttpRequest request, CommandService commands, CancellationToken ct)
@@ -170,6 +176,8 @@ public static class MotionEndpoints
             ? TypedResults.Ok(new CommandResponse(outcome.Value!.MotionId, MotionStage.BeiratReview, outcome.Detail))
             : ApiProblems.From(outcome);
     }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string Actor(HttpRequest request) => "Ratsbüro" + (request.HttpContext.User.Identity?.Name is { Length: > 0 } name && name.Contains('@', StringComparison.Ordinal) ? $" ({name})" : "");
 

@@ -6,7 +6,8 @@ namespace Ratsworkflow.Functions.Api;
 
 public sealed record TokenRequest(string? Token);
 
-public sealed record ScheduleRequest(string? OrganizationId, DateOnly? MeetingDate);
+/// <summary>Either the meeting (<paramref name="MeetingId"/>) or the body and day, whose meeting is used or created.</summary>
+public sealed record ScheduleRequest(string? OrganizationId, DateOnly? MeetingDate, string? MeetingId = null);
 
 /// <param name="FollowUpAfterDays">Only with the council's result: a Wiedervorlage after this many days (repeats until ended).</param>
 public sealed record ResultRequest(string? OrganizationId, ConsultationOutcome? Outcome, string? ResolutionText, string? ReferTo, VoteCount? Votes, int? FollowUpAfterDays);

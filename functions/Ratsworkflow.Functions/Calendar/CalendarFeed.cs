@@ -2,6 +2,7 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using Ratsworkflow.Functions.Meetings;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.OParl;
 using Ratsworkflow.Functions.Organizations;
@@ -10,32 +11,28 @@ using Ratsworkflow.Functions.Web;
 namespace Ratsworkflow.Functions.Calendar;
 
 /// <summary>
-/// iCalendar feeds from the public motions: an organization's meetings (all-day: the workflow knows the date of a
-/// meeting, not its hour) and Beirat vote deadlines; a faction's motions in every meeting that consults them and
-/// their Beirat deadlines. UIDs are built from stable keys, so a calendar that subscribes updates its events instead
-/// of duplicating them; times are in the body's zone (Europe/Berlin) with its VTIMEZONE.
+/// iCalendar feeds from the meetings and the public motions: an organization's meetings (with start and place once
+/// fixed, else all-day; cancelled ones stay in the feed as cancelled, so subscribers see it) and Beirat vote deadlines;
+/// a faction's motions in every meeting that consults them and their Beirat deadlines. UIDs are built from stable keys,
+/// so a calendar that subscribes updates its events instead of duplicating them; times are in the body's zone
+/// (Europe/Berlin) with its VTIMEZONE.
 /// </summary>
 public sealed class CalendarFeed(OrganizationCatalog catalog, OParlUrls urls)
 {
     private readonly string _host = new Uri(urls.Base).Host;
 
-    /// <summary>Meetings of a committee, the council or a Beirat, and the Beirat's vote deadlines.</summary>
-    public string ForOrganization(Organization organization, IReadOnlyList<PublicMotion> motions)
+    /// <summary>Meetings of a committee or the council with their agendas, and a Beirat's vote deadlines.</summary>
+    public string ForOrganization(Organization organization, IReadOnlyList<Agenda> agendas, IReadOnlyList<PublicMotion> motions)
     {
         var calendar = Create($"{organization.Name} – Sitzungen und Fristen");
-        var entries = motions.SelectMany(PaperModel.Entries).Where(e => e.OrganizationId == organization.Id).ToList();
-        foreach (var meeting in entries.Where(e => e.Meeting is not null).GroupBy(e => e.Meeting!.Date).OrderBy(g => g.Key))
+        foreach (var agenda in agendas.Where(a => a.Meeting.OrganizationId == organization.Id))
         {
-            var agenda = meeting.OrderBy(e => e.Motion.Reference, StringComparer.Ordinal).ThenBy(e => e.Occurrence).ToList();
-            calendar.Events.Add(AllDay(
-                $"sitzung-{organization.Id}-{meeting.Key:yyyyMMdd}",
-                meeting.Key,
-                $"Sitzung: {organization.Name}",
-                string.Join("\n", agenda.Select(e => $"{e.Motion.Reference} {e.Motion.Title}{Suffix(e)} – {urls.Web(e.Motion.MotionId)}")),
-                agenda.Max(e => e.Motion.UpdatedAt),
-                url: null));
+            var items = agenda.Items.Select(i =>
+                $"TOP {i.Number}{(i.Entry.Public ? "" : " (nichtöffentlich)")}: {i.Entry.Reference} {i.Entry.Title}{Result(i.Entry)} – {urls.Web(i.MotionId)}");
+            calendar.Events.Add(MeetingEvent($"sitzung-{agenda.Meeting.Id}", agenda.Meeting, $"Sitzung: {organization.Name}",
+                string.Join("\n", items), agenda.Meeting.Modified, url: null));
         }
-        foreach (var entry in entries.Where(e => e.IsBeirat))
+        foreach (var entry in motions.SelectMany(PaperModel.Entries).Where(e => e.OrganizationId == organization.Id && e.IsBeirat))
         {
             calendar.Events.Add(Deadline(entry));
         }
@@ -43,7 +40,8 @@ public sealed class CalendarFeed(OrganizationCatalog catalog, OParlUrls urls)
     }
 
     /// <summary>Where the faction's motions are consulted, and the Beirat deadlines of its motions.</summary>
-    public string ForFaction(Organization faction, IReadOnlyList<PublicMotion> motions)
+    /// <param name="meetings">The meetings by id, for their start and place.</param>
+    public string ForFaction(Organization faction, IReadOnlyList<PublicMotion> motions, IReadOnlyDictionary<string, Meeting> meetings)
     {
         var calendar = Create($"{faction.Name} – Anträge in den Gremien");
         foreach (var entry in motions.Where(m => m.FactionId == faction.Id).SelectMany(PaperModel.Entries))
@@ -52,15 +50,14 @@ public sealed class CalendarFeed(OrganizationCatalog catalog, OParlUrls urls)
             {
                 calendar.Events.Add(Deadline(entry));
             }
-            else if (entry.Meeting is { } meeting)
+            else if (entry.Step?.MeetingDate is { } date)
             {
-                calendar.Events.Add(AllDay(
-                    $"beratung-{entry.Motion.MotionId}-{entry.OrganizationId}-{entry.Occurrence}",
-                    meeting.Date,
-                    $"{entry.Motion.Reference} in: {catalog.NameOf(entry.OrganizationId)}",
-                    entry.Motion.Title + Suffix(entry),
-                    entry.Motion.UpdatedAt,
-                    urls.Web(entry.Motion.MotionId)));
+                var key = $"beratung-{entry.Motion.MotionId}-{entry.OrganizationId}-{entry.Occurrence}";
+                var summary = $"{entry.Motion.Reference} in: {catalog.NameOf(entry.OrganizationId)}";
+                var description = entry.Motion.Title + Suffix(entry);
+                calendar.Events.Add(entry.MeetingId is { } id && meetings.TryGetValue(id, out var meeting)
+                    ? MeetingEvent(key, meeting with { State = MeetingState.Planned }, summary, description, entry.Motion.UpdatedAt, urls.Web(entry.Motion.MotionId))
+                    : AllDay(key, date, summary, description, entry.Motion.UpdatedAt, urls.Web(entry.Motion.MotionId)));
             }
         }
         return Serialize(calendar);
@@ -73,6 +70,27 @@ public sealed class CalendarFeed(OrganizationCatalog catalog, OParlUrls urls)
         calendar.AddProperty("X-WR-TIMEZONE", catalog.Body.TimeZone);
         calendar.AddTimeZone(catalog.Body.TimeZone);
         return calendar;
+    }
+
+    /// <summary>At its start time in the body's zone once fixed (without an end: the workflow does not know it), else all day.</summary>
+    private CalendarEvent MeetingEvent(string key, Meeting meeting, string summary, string description, DateTimeOffset modified, string? url)
+    {
+        var item = meeting.StartTime is { } time
+            ? Stamped(new CalendarEvent
+            {
+                Uid = $"{key}@{_host}",
+                Start = new CalDateTime(meeting.Date.ToDateTime(time), catalog.Body.TimeZone),
+                Summary = summary,
+                Description = description,
+            }, modified, url)
+            : AllDay(key, meeting.Date, summary, description, modified, url);
+        item.Location = meeting.Place;
+        if (meeting.State == MeetingState.Cancelled)
+        {
+            item.Status = "CANCELLED";
+            item.Summary = "Abgesagt: " + item.Summary;
+        }
+        return item;
     }
 
     private CalendarEvent AllDay(string key, DateOnly date, string summary, string description, DateTimeOffset modified, string? url)
@@ -118,6 +136,9 @@ public sealed class CalendarFeed(OrganizationCatalog catalog, OParlUrls urls)
         }
         return item;
     }
+
+    private static string Result(AgendaEntry entry) =>
+        entry.Outcome is { } outcome ? $" ({Consultations.ConsultationOutcomes.DisplayName(outcome, entry.IsCouncil)})" : "";
 
     private static string Suffix(ConsultationEntry entry) => PaperModel.Result(entry) is { } result ? $" ({result})" : "";
 

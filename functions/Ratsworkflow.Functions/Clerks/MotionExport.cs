@@ -20,7 +20,10 @@ public static class MotionExport
     private const int PageSize = 200;
 
     private static readonly string[] Header =
-        ["Aktenzeichen", "Titel", "Fraktion", "Stand", "Status", "Wartet auf", "Fällig am", "Überfällig", "Eingegangen am", "Zuletzt geändert"];
+    [
+        "Aktenzeichen", "Titel", "Fraktion", "Stand", "Status", "Liegt bei", "Nächste Sitzung", "TOP", "Wartet auf", "Fällig am", "Überfällig",
+        "Eingegangen am", "Beschluss am", "Beratungsfolge", "Zuletzt geändert",
+    ];
 
     public static IEndpointRouteBuilder MapMotionExport(this IEndpointRouteBuilder routes)
     {
@@ -28,11 +31,11 @@ public static class MotionExport
         return routes;
     }
 
-    private static async Task ExportAsync(HttpContext context, MotionIndex index, OrganizationStore organizations, TimeProvider clock,
-        MotionStage? stage, string? factionId, bool? overdue, string? q, CancellationToken cancellationToken)
+    private static async Task ExportAsync(HttpContext context, MotionIndex index, OrganizationStore organizations, Meetings.AgendaNumbers numbers, TimeProvider clock,
+        MotionStage? stage, string? factionId, bool? overdue, string? q, string? organizationId, MotionSort? sort, CancellationToken cancellationToken)
     {
         var catalog = await organizations.GetCatalogAsync(cancellationToken);
-        var filter = new MotionFilter(stage, factionId, overdue == true, q);
+        var filter = new MotionFilter(stage, factionId, overdue == true, q, organizationId, sort ?? MotionSort.Newest);
         var response = context.Response;
         response.ContentType = "text/csv; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=\"antraege-{GermanFormat.LocalDate(clock.GetUtcNow()):yyyy-MM-dd}.csv\"";
@@ -47,9 +50,10 @@ public static class MotionExport
         do
         {
             var page = await index.PageAsync(filter.ToQuery(continuation, PageSize), cancellationToken);
+            var tops = await numbers.OfAsync(page.Items, cancellationToken);
             foreach (var item in page.Items.Take(MaxRows - rows))
             {
-                await WriteLineAsync(writer, Row(item, catalog));
+                await WriteLineAsync(writer, Row(item, catalog, tops.TryGetValue(item.MotionId, out var top) ? top : null));
                 rows++;
             }
             continuation = page.Continuation;
@@ -57,19 +61,31 @@ public static class MotionExport
         while (continuation is not null && rows < MaxRows);
     }
 
-    private static string?[] Row(MotionListItem item, OrganizationCatalog catalog) =>
+    private static string?[] Row(MotionListItem item, OrganizationCatalog catalog, int? top) =>
     [
         item.Reference,
         item.Title,
         catalog.NameOf(item.FactionId),
         Web.MotionStages.For(item.Stage.ToString()).Label,
         item.Status,
+        item.CurrentBodyId is { } body ? catalog.NameOf(body) : null,
+        item.MeetingDate is { } meeting ? GermanFormat.ShortDate(meeting) : null,
+        top?.ToString(System.Globalization.CultureInfo.InvariantCulture),
         item.WaitingFor,
         item.DueAt is { } due ? Wording.GermanDates.ShortDeadline(due) : null,
         item.Overdue ? "ja" : "nein",
         GermanFormat.ShortDateTime(item.CreatedAt),
+        item.DecisionDate is { } decided ? GermanFormat.ShortDate(decided) : null,
+        Route(item, catalog),
         GermanFormat.ShortDateTime(item.UpdatedAt),
     ];
+
+    /// <summary>"Ausschuss für Soziales 18.12.2026: ungeändert empfohlen → Rat: noch nicht terminiert", in one cell.</summary>
+    internal static string Route(MotionListItem item, OrganizationCatalog catalog) => string.Join(" → ", item.Consultations.Select(c =>
+        catalog.NameOf(c.OrganizationId)
+        + (c.MeetingDate is { } date ? " " + GermanFormat.ShortDate(date) : "")
+        + ": "
+        + (c.Outcome is { } outcome ? Consultations.ConsultationOutcomes.DisplayName(outcome, c.IsCouncil) : c.MeetingDate is null ? "noch nicht terminiert" : "offen")));
 
     private static Task WriteLineAsync(StreamWriter writer, IEnumerable<string?> cells) =>
         writer.WriteAsync(string.Join(';', cells.Select(Cell)) + "\r\n");

@@ -5,15 +5,17 @@ namespace Ratsworkflow.Functions.Clerks;
 
 /// <summary>
 /// The dashboard's filters, shared by the list page and its CSV export. The query keys are the JSON API's
-/// (<c>stage</c>, <c>factionId</c>, <c>overdue</c>, <c>q</c>, <c>continuation</c>), so a filtered page's address and
-/// the API call for the same list look alike.
+/// (<c>stage</c>, <c>factionId</c>, <c>organizationId</c>, <c>overdue</c>, <c>q</c>, <c>sort</c>, <c>continuation</c>),
+/// so a filtered page's address and the API call for the same list look alike.
 /// </summary>
-public sealed record MotionFilter(MotionStage? Stage = null, string? FactionId = null, bool Overdue = false, string? Q = null)
+public sealed record MotionFilter(MotionStage? Stage = null, string? FactionId = null, bool Overdue = false, string? Q = null,
+    string? OrganizationId = null, MotionSort Sort = MotionSort.Newest)
 {
-    public bool IsEmpty => Stage is null && string.IsNullOrWhiteSpace(FactionId) && !Overdue && string.IsNullOrWhiteSpace(Q);
+    /// <summary>No filter (the order is not one).</summary>
+    public bool IsEmpty => Stage is null && string.IsNullOrWhiteSpace(FactionId) && !Overdue && string.IsNullOrWhiteSpace(Q) && string.IsNullOrWhiteSpace(OrganizationId);
 
     public MotionQuery ToQuery(string? continuation, int pageSize) =>
-        new(Stage, NullIfBlank(FactionId), Overdue ? true : null, NullIfBlank(Q), NullIfBlank(continuation), pageSize);
+        new(Stage, NullIfBlank(FactionId), Overdue ? true : null, NullIfBlank(Q), NullIfBlank(continuation), pageSize, Sort, NullIfBlank(OrganizationId));
 
     /// <summary>"?stage=Council&amp;q=Radweg" (empty when no filter is set), optionally with a continuation.</summary>
     public string ToQueryString(string? continuation = null)
@@ -27,6 +29,10 @@ public sealed record MotionFilter(MotionStage? Stage = null, string? FactionId =
         {
             parts.Add(("factionId", faction));
         }
+        if (NullIfBlank(OrganizationId) is { } organization)
+        {
+            parts.Add(("organizationId", organization));
+        }
         if (Overdue)
         {
             parts.Add(("overdue", "true"));
@@ -34,6 +40,10 @@ public sealed record MotionFilter(MotionStage? Stage = null, string? FactionId =
         if (NullIfBlank(Q) is { } q)
         {
             parts.Add(("q", q));
+        }
+        if (Sort != MotionSort.Newest)
+        {
+            parts.Add(("sort", Sort.ToString()));
         }
         if (NullIfBlank(continuation) is { } next)
         {

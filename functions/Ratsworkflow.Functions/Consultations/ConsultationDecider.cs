@@ -20,6 +20,7 @@ public static partial class ConsultationDecider
         {
             ScheduleConsultation schedule => Schedule(schedule, state, organizations, today),
             RecordConsultationResult result => RecordResult(result, state, organizations, today),
+            FollowMeeting follow => Follow(follow, state, organizations),
             _ => throw new ArgumentException($"Unbekannter Befehl {command.GetType().Name}.", nameof(command)),
         };
 
@@ -43,6 +44,68 @@ public static partial class ConsultationDecider
         }
         var position = state.CurrentPosition!.Value;
         var current = state.Consultations[position];
+        CheckDate(errors, date, state, position, today);
+        if (!errors.IsEmpty)
+        {
+            return ConsultationDecision.Invalid(errors);
+        }
+        // The same meeting again is a retried request, not a moved meeting: nothing to record, nothing to mail. The
+        // same date on another meeting links the meeting (a date from before meetings existed).
+        return current.MeetingDate == date && current.MeetingId == command.MeetingId
+            ? ConsultationDecision.Accept()
+            : ConsultationDecision.Accept(new ConsultationScheduled(position, organizationId, date, current.MeetingDate, command.MeetingId));
+    }
+
+    /// <summary>
+    /// The motion follows its meeting: moved with it, or back to waiting for a date when it was cancelled. Anything
+    /// else — the motion moved on, got its result, or sits on another meeting — is not this meeting's business, and
+    /// is accepted without events, so a repeated or late command does no harm.
+    /// </summary>
+    private static ConsultationDecision Follow(FollowMeeting command, ConsultationState state, OrganizationCatalog organizations)
+    {
+        var errors = new FieldErrors();
+        CheckOrganization(errors, command.OrganizationId, organizations);
+        if (string.IsNullOrWhiteSpace(command.MeetingId))
+        {
+            errors.Add("meetingId", "Bitte geben Sie die Sitzung an.");
+        }
+        if (!errors.IsEmpty)
+        {
+            return ConsultationDecision.Invalid(errors);
+        }
+        if (state.CurrentPosition is not { } position
+            || state.Consultations[position] is not { Outcome: null, MeetingDate: { } previous } current
+            || current.OrganizationId != command.OrganizationId
+            || current.MeetingId != command.MeetingId)
+        {
+            return ConsultationDecision.Accept();
+        }
+        if (command.Cancelled)
+        {
+            return ConsultationDecision.Accept(new ConsultationUnscheduled(position, current.OrganizationId, previous, command.MeetingId!));
+        }
+        return command.MeetingDate is not { } date || date == previous
+            ? ConsultationDecision.Accept()
+            : ConsultationDecision.Accept(new ConsultationScheduled(position, current.OrganizationId, date, previous, command.MeetingId));
+    }
+
+    /// <summary>
+    /// Whether the motion may move with its meeting to <paramref name="date"/>: the Sitzungsdienst asks before it moves a
+    /// meeting, so the move is refused as a whole rather than half applied. Null when it may.
+    /// </summary>
+    public static string? MoveProblem(ConsultationState state, string meetingId, DateOnly date, DateOnly today)
+    {
+        if (state.CurrentPosition is not { } position || state.Consultations[position] is not { Outcome: null } current || current.MeetingId != meetingId)
+        {
+            return null;
+        }
+        var errors = new FieldErrors();
+        CheckDate(errors, date, state, position, today);
+        return errors.ToDictionary().Values.SelectMany(m => m).FirstOrDefault();
+    }
+
+    private static void CheckDate(FieldErrors errors, DateOnly date, ConsultationState state, int position, DateOnly today)
+    {
         if (date > today.AddDays(MaxDaysAhead))
         {
             errors.Add("meetingDate", $"Der {Format(date)} liegt mehr als zwei Jahre in der Zukunft. Bitte prüfen Sie das Datum.");
@@ -51,14 +114,6 @@ public static partial class ConsultationDecider
         {
             errors.Add("meetingDate", $"Die Sitzung kann nicht vor der vorherigen Beratung am {Format(previous)} liegen.");
         }
-        if (!errors.IsEmpty)
-        {
-            return ConsultationDecision.Invalid(errors);
-        }
-        // The same date again is a retried request, not a moved meeting: nothing to record, nothing to mail.
-        return current.MeetingDate == date
-            ? ConsultationDecision.Accept()
-            : ConsultationDecision.Accept(new ConsultationScheduled(position, organizationId, date, current.MeetingDate));
     }
 
     private static void CheckOrganization(FieldErrors errors, string? organizationId, OrganizationCatalog organizations)

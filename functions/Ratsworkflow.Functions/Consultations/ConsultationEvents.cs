@@ -10,6 +10,7 @@ namespace Ratsworkflow.Functions.Consultations;
 /// </summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(ConsultationScheduled), "scheduled")]
+[JsonDerivedType(typeof(ConsultationUnscheduled), "unscheduled")]
 [JsonDerivedType(typeof(ConsultationResultRecorded), "resultRecorded")]
 [JsonDerivedType(typeof(ResolutionTextAmended), "resolutionTextAmended")]
 [JsonDerivedType(typeof(ConsultationInserted), "inserted")]
@@ -17,7 +18,16 @@ namespace Ratsworkflow.Functions.Consultations;
 public abstract record ConsultationEvent(int Position, string OrganizationId);
 
 /// <param name="PreviousMeetingDate">Set when a meeting was moved, so the faction's mail can say so.</param>
-public sealed record ConsultationScheduled(int Position, string OrganizationId, DateOnly MeetingDate, DateOnly? PreviousMeetingDate)
+/// <param name="MeetingId">The meeting whose agenda the motion is on now; null for a date without a meeting (before meetings existed).</param>
+public sealed record ConsultationScheduled(int Position, string OrganizationId, DateOnly MeetingDate, DateOnly? PreviousMeetingDate, string? MeetingId = null)
+    : ConsultationEvent(Position, OrganizationId)
+{
+    /// <summary>The date stayed, only the meeting was linked (a date from before meetings existed): nobody needs a mail.</summary>
+    public bool DateUnchanged => PreviousMeetingDate == MeetingDate;
+}
+
+/// <summary>The meeting the motion was on was cancelled: the consultation waits for a new date.</summary>
+public sealed record ConsultationUnscheduled(int Position, string OrganizationId, DateOnly? PreviousMeetingDate, string MeetingId)
     : ConsultationEvent(Position, OrganizationId);
 
 /// <summary>Every recorded result, including a postponement; from a committee it is a recommendation.</summary>

@@ -48,10 +48,12 @@ public sealed record ConsultationState(IReadOnlyList<Consultation> Consultations
     /// <exception cref="InvalidOperationException">The event does not belong to this state (another motion, or applied twice).</exception>
     public ConsultationState Apply(ConsultationEvent @event) => @event switch
     {
-        ConsultationScheduled e => Update(e, c => c with { MeetingDate = e.MeetingDate, Outcome = null, Votes = null }),
+        ConsultationScheduled e => Update(e, c => c with { MeetingDate = e.MeetingDate, MeetingId = e.MeetingId, Outcome = null, Votes = null }),
+        ConsultationUnscheduled e => Update(e, c => c with { MeetingDate = null, MeetingId = null, Outcome = null, Votes = null }),
         ConsultationResultRecorded { Outcome: ConsultationOutcome.Postponed } e => Update(e, c => c with
         {
-            MeetingDate = null, Outcome = e.Outcome, Votes = e.Votes, Postponed = [.. c.Postponed ?? [], new PostponedMeeting(e.MeetingDate, e.Votes)],
+            MeetingDate = null, MeetingId = null, Outcome = e.Outcome, Votes = e.Votes,
+            Postponed = [.. c.Postponed ?? [], new PostponedMeeting(e.MeetingDate, e.Votes)],
         }),
         ConsultationResultRecorded e => Update(e, c => c with { Outcome = e.Outcome, Votes = e.Votes }),
         ResolutionTextAmended e => this with

@@ -69,6 +69,37 @@ public sealed class MotionIndex(TableServiceClient tables)
     public static string RowKey(MotionRecord record) =>
         (DateTimeOffset.MaxValue.UtcTicks - record.CreatedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + record.MotionId;
 
+    /// <summary>Motions lying with this organization now (its vote, or its consultation): a meeting's candidates, the dashboard's body filter.</summary>
+    public static string BodyPartition(string organizationId) => "body-" + organizationId;
+
+    public static string SortPartition(MotionSort sort) => "sort-" + sort.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// Every row the motion has in the index: the lists above, newest first (<see cref="RowKey"/>), and the other
+    /// orders of the dashboard, each a partition of all motions keyed by what it sorts by. Keys derive only from the
+    /// stored record (dates of meetings, not the time a step ran), so a step that runs twice writes the same rows.
+    /// </summary>
+    public static IEnumerable<(string Partition, string RowKey)> Rows(MotionRecord record)
+    {
+        var newest = RowKey(record);
+        foreach (var partition in Partitions(record))
+        {
+            yield return (partition, newest);
+        }
+        var line = MotionListItem.From(record);
+        if (line.CurrentBodyId is { } body)
+        {
+            yield return (BodyPartition(body), newest);
+        }
+        yield return (SortPartition(MotionSort.Oldest), record.CreatedAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "|" + record.MotionId);
+        // Scheduled first, by the meeting's day; then the rest, newest first ('~' sorts after every digit).
+        yield return (SortPartition(MotionSort.Meeting), (line.MeetingDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "~") + "|" + newest);
+        // Decided first, the latest decision first; then the rest, newest first.
+        yield return (SortPartition(MotionSort.Decision), (line.DecisionDate is { } decided
+            ? (99_999_999 - (decided.Year * 10_000 + decided.Month * 100 + decided.Day)).ToString("D8", CultureInfo.InvariantCulture)
+            : "~") + "|" + newest);
+    }
+
     /// <summary>
     /// Moves the motion's rows from <paramref name="before"/>'s lists to <paramref name="after"/>'s. When nothing a
     /// line shows changed (a vote, an acknowledgement: only counts, acks and the time move), no row is written — most
@@ -83,16 +114,15 @@ public sealed class MotionIndex(TableServiceClient tables)
             return;
         }
         await EnsureTableAsync();
-        var wanted = Partitions(after).ToHashSet();
-        var stale = before is null ? [] : Partitions(before).Where(p => !wanted.Contains(p)).ToList();
+        var wanted = Rows(after).ToHashSet();
+        var listed = before is null ? [] : Rows(before).ToHashSet();
+        var stale = listed.Where(r => !wanted.Contains(r)).ToList();
         var summary = MotionListItem.From(after);
-        var key = RowKey(after);
-        var listed = before is null ? [] : Partitions(before).ToHashSet();
         await Task.WhenAll(
-            wanted.Select(p => MotionCounts.IsCounted(p) && !listed.Contains(p)
-                    ? EnterAsync(summary.ToEntity(p, key), cancellationToken)
-                    : _table.UpsertEntityAsync(summary.ToEntity(p, key), TableUpdateMode.Replace, cancellationToken))
-                .Concat(stale.Select(p => LeaveAsync(p, key, cancellationToken)))
+            wanted.Select(r => MotionCounts.IsCounted(r.Partition) && !listed.Contains(r)
+                    ? EnterAsync(summary.ToEntity(r.Partition, r.RowKey), cancellationToken)
+                    : _table.UpsertEntityAsync(summary.ToEntity(r.Partition, r.RowKey), TableUpdateMode.Replace, cancellationToken))
+                .Concat(stale.Select(r => LeaveAsync(r.Partition, r.RowKey, cancellationToken)))
                 .Append(_public.UpdateAsync(before, after, cancellationToken)));
     }
 
@@ -121,15 +151,14 @@ public sealed class MotionIndex(TableServiceClient tables)
         }
     }
 
-    /// <summary>Equal lines mean equal partitions too: they derive from the listed title, reference, stage, faction and overdue flag.</summary>
+    /// <summary>Equal lines mean equal rows too: partitions and keys derive from what the line lists.</summary>
     internal static bool SameLine(MotionRecord before, MotionRecord after) =>
         MotionListItem.From(before) with { UpdatedAt = default } == MotionListItem.From(after) with { UpdatedAt = default };
 
     public async Task RemoveAsync(MotionRecord record, CancellationToken cancellationToken)
     {
         await EnsureTableAsync();
-        var key = RowKey(record);
-        await Task.WhenAll(Partitions(record).Select(p => LeaveAsync(p, key, cancellationToken)));
+        await Task.WhenAll(Rows(record).Select(r => LeaveAsync(r.Partition, r.RowKey, cancellationToken)));
         await _public.RemoveAsync(record, cancellationToken);
     }
 

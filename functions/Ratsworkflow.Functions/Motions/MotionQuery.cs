@@ -1,7 +1,24 @@
 namespace Ratsworkflow.Functions.Motions;
 
 /// <summary>The dashboard's filters; the most selective one picks the index partition, the others filter within it.</summary>
-public sealed record MotionQuery(MotionStage? Stage = null, string? FactionId = null, bool? Overdue = null, string? Search = null, string? Continuation = null, int PageSize = 50);
+public sealed record MotionQuery(MotionStage? Stage = null, string? FactionId = null, bool? Overdue = null, string? Search = null, string? Continuation = null, int PageSize = 50,
+    MotionSort Sort = MotionSort.Newest, string? OrganizationId = null);
+
+/// <summary>The dashboard's orders; each but the first is an index partition of its own (<see cref="MotionIndex.Rows"/>).</summary>
+public enum MotionSort
+{
+    /// <summary>Newest receipt first.</summary>
+    Newest,
+
+    /// <summary>Oldest receipt first.</summary>
+    Oldest,
+
+    /// <summary>The next meeting first; motions without one after them.</summary>
+    Meeting,
+
+    /// <summary>The latest decision first; undecided motions after them.</summary>
+    Decision,
+}
 
 public sealed record MotionPage(IReadOnlyList<MotionListItem> Items, string? Continuation);
 
@@ -15,8 +32,12 @@ public static class MotionQueries
         {
             await index.EnsureSearchBuiltAsync();
         }
+        // A search reads its rarest trigram's list, newest first; without one, another order reads its own partition
+        // and the filters apply within it.
         var partition = terms.Count > 0 ? MotionIndex.GramPartition(SearchWords.GramToRead(terms))
+            : query.Sort != MotionSort.Newest ? MotionIndex.SortPartition(query.Sort)
             : query.Overdue == true ? MotionIndex.OverduePartition
+            : query.OrganizationId is { Length: > 0 } body ? MotionIndex.BodyPartition(body)
             : query.Stage is { } stage ? MotionIndex.StagePartition(stage)
             : query.FactionId is { Length: > 0 } faction ? MotionIndex.FactionPartition(faction)
             : MotionIndex.All;
@@ -28,6 +49,10 @@ public static class MotionQueries
         if (query.FactionId is { Length: > 0 } f)
         {
             filters.Add(Azure.Data.Tables.TableClient.CreateQueryFilter($"FactionId eq {f}"));
+        }
+        if (query.OrganizationId is { Length: > 0 } organization)
+        {
+            filters.Add(Azure.Data.Tables.TableClient.CreateQueryFilter($"CurrentBodyId eq {organization}"));
         }
         if (query.Overdue is { } overdue)
         {

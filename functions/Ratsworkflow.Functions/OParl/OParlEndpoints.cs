@@ -34,28 +34,21 @@ public static class OParlEndpoints
             ListAsync(r, s, c => BodyList(c, bodyId, "people"), c => c.Directory.People, ct));
         oparl.MapGet("/bodies/{bodyId}/memberships", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
             ListAsync(r, s, c => BodyList(c, bodyId, "memberships"), c => c.Directory.Memberships, ct));
-        oparl.MapGet("/bodies/{bodyId}/meetings", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
-            ListAsync(r, s, c => BodyList(c, bodyId, "meetings"), (c, all) => c.Papers.Meetings(all), ct));
-        oparl.MapGet("/bodies/{bodyId}/agenda-items", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
-            ListAsync(r, s, c => BodyList(c, bodyId, "agenda-items"), (c, all) => c.Papers.Meetings(all).SelectMany(m => m.AgendaItem), ct));
         oparl.MapGet("/bodies/{bodyId}/consultations", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
             ListAsync(r, s, c => BodyList(c, bodyId, "consultations"), (c, all) => all.SelectMany(PaperModel.Entries).Select(c.Papers.Consultation), ct));
         oparl.MapGet("/bodies/{bodyId}/files", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
             ListAsync(r, s, c => BodyList(c, bodyId, "files"), (c, all) => all.SelectMany(m => c.Papers.Attachments(m).Prepend(c.Papers.File(m))), ct));
         oparl.MapGet("/bodies/{bodyId}/papers", PapersAsync);
         oparl.MapGet("/organizations/{id}", OrganizationAsync);
-        oparl.MapGet("/organizations/{id}/meetings", (string id, HttpRequest r, OParlService s, CancellationToken ct) =>
-            ListAsync(r, s, c => OrganizationList(c, id, "meetings"), (c, all) => c.Papers.Meetings(all).Where(m => m.Organization.Contains(c.Urls.Organization(id))), ct));
         oparl.MapGet("/organizations/{id}/consultations", (string id, HttpRequest r, OParlService s, CancellationToken ct) =>
             ListAsync(r, s, c => OrganizationList(c, id, "consultations"), (c, all) => all.SelectMany(PaperModel.Entries).Where(e => e.OrganizationId == id).Select(c.Papers.Consultation), ct));
         oparl.MapGet("/people/{id}", PersonAsync);
         oparl.MapGet("/memberships/{organizationId}/{memberId}", MembershipAsync);
-        oparl.MapGet("/meetings/{organizationId}/{date}", MeetingAsync);
+        oparl.MapMeetings();
         oparl.MapGet("/papers/{motionId}", (string motionId, OParlService s, CancellationToken ct) =>
             MotionObjectAsync(motionId, s, (c, m) => c.Papers.Paper(m), Outcomes.NotFound, ct));
         oparl.MapGet("/papers/{motionId}/consultations/{organizationId}/{occurrence:int}", (string motionId, string organizationId, int occurrence, OParlService s, CancellationToken ct) =>
             MotionObjectAsync(motionId, s, (c, m) => PaperModel.Entries(m).FirstOrDefault(e => e.OrganizationId == organizationId && e.Occurrence == occurrence) is { } entry ? c.Papers.Consultation(entry) : null, "Diese Beratung gibt es nicht.", ct));
-        oparl.MapGet("/papers/{motionId}/consultations/{organizationId}/{occurrence:int}/agenda-item", AgendaItemAsync);
         oparl.MapGet("/files/{motionId}", (string motionId, OParlService s, CancellationToken ct) =>
             MotionObjectAsync(motionId, s, (c, m) => c.Papers.File(m), "Diese Datei gibt es nicht.", ct));
         oparl.MapGet("/files/{motionId}/anlagen/{number:int}", (string motionId, int number, OParlService s, CancellationToken ct) =>
@@ -73,15 +66,15 @@ public static class OParlEndpoints
     /// <param name="url">The list's URL, or null when its owner (body, organization) does not exist.</param>
     private static Task<IResult> ListAsync<T>(HttpRequest request, OParlService service, Func<OParlContext, string?> url, Func<OParlContext, IEnumerable<T>> items, CancellationToken ct)
         where T : OParlObject =>
-        ListAsync(request, service, url, items, motions: null, ct);
+        ListAsync(request, service, url, c => Task.FromResult(items(c)), ct);
 
     /// <summary>Derived lists read the compact public projection in one range read.</summary>
     private static Task<IResult> ListAsync<T>(HttpRequest request, OParlService service, Func<OParlContext, string?> url, Func<OParlContext, IReadOnlyList<PublicMotion>, IEnumerable<T>> items, CancellationToken ct)
         where T : OParlObject =>
-        ListAsync(request, service, url, c => items(c, []), motions: items, ct);
+        ListAsync(request, service, url, async c => items(c, await service.Index.AllAsync(ct)), ct);
 
-    private static async Task<IResult> ListAsync<T>(HttpRequest request, OParlService service, Func<OParlContext, string?> url, Func<OParlContext, IEnumerable<T>> items,
-        Func<OParlContext, IReadOnlyList<PublicMotion>, IEnumerable<T>>? motions, CancellationToken ct)
+    /// <param name="load">Reads what the list holds, once the list is known to exist.</param>
+    internal static async Task<IResult> ListAsync<T>(HttpRequest request, OParlService service, Func<OParlContext, string?> url, Func<OParlContext, Task<IEnumerable<T>>> load, CancellationToken ct)
         where T : OParlObject
     {
         var (query, error) = OParlQuery.Parse(request.Query);
@@ -94,14 +87,13 @@ public static class OParlEndpoints
         {
             return NotFound("Diese Liste gibt es nicht.");
         }
-        var listed = motions is null ? items(context) : motions(context, await service.Index.AllAsync(ct));
-        return Ok(query.PageOf(listed, listUrl));
+        return Ok(query.PageOf(await load(context), listUrl));
     }
 
-    private static string? BodyList(OParlContext context, string bodyId, string list) =>
+    internal static string? BodyList(OParlContext context, string bodyId, string list) =>
         bodyId == context.Catalog.Body.Id ? context.Urls.BodyList(list) : null;
 
-    private static string? OrganizationList(OParlContext context, string organizationId, string list) =>
+    internal static string? OrganizationList(OParlContext context, string organizationId, string list) =>
         context.Catalog.Find(organizationId) is null ? null : context.Urls.Organization(organizationId) + "/" + list;
 
     private static async Task<IResult> BodyAsync(string bodyId, OParlService service, CancellationToken ct)
@@ -159,15 +151,6 @@ public static class OParlEndpoints
             : NotFound("Diese Mitgliedschaft gibt es nicht.");
     }
 
-    private static Task<IResult> MeetingAsync(string organizationId, string date, OParlService service, CancellationToken ct) =>
-        WithMotionsAsync(service, (context, all) =>
-        {
-            var meeting = DateOnly.TryParseExact(date, "yyyy-MM-dd", out var day)
-                ? context.Papers.Meetings(all).FirstOrDefault(m => m.Id == context.Urls.Meeting(new MeetingKey(organizationId, day)))
-                : null;
-            return Task.FromResult(meeting is null ? NotFound("Diese Sitzung gibt es nicht.") : Ok(meeting));
-        }, ct);
-
     /// <summary>An object of one public motion, read from its record (fresh, not from the projection).</summary>
     private static async Task<IResult> MotionObjectAsync<T>(string motionId, OParlService service, Func<OParlContext, PublicMotion, T?> select, string missing, CancellationToken ct)
         where T : OParlObject
@@ -176,16 +159,6 @@ public static class OParlEndpoints
         var found = await service.PublicRecordAsync(motionId, ct) is { } record ? select(context, PublicMotion.From(record)) : null;
         return found is null ? NotFound(missing) : Ok(found);
     }
-
-    /// <summary>An agenda item's number depends on the other items of its meeting, so it is read from the meeting.</summary>
-    private static Task<IResult> AgendaItemAsync(string motionId, string organizationId, int occurrence, OParlService service, CancellationToken ct) =>
-        WithMotionsAsync(service, (context, all) =>
-        {
-            var id = context.Urls.AgendaItem(motionId, organizationId, occurrence);
-            var item = context.Papers.Meetings(all)
-                .SelectMany(m => m.AgendaItem).FirstOrDefault(i => i.Id == id);
-            return Task.FromResult(item is null ? NotFound("Diesen Tagesordnungspunkt gibt es nicht.") : Ok(item));
-        }, ct);
 
     private static async Task<IResult> DocumentAsync(string motionId, OParlService service, bool download, CancellationToken ct)
     {
@@ -200,15 +173,9 @@ public static class OParlEndpoints
             : Results.Bytes(html, "text/html; charset=utf-8");
     }
 
-    private static async Task<IResult> WithMotionsAsync(OParlService service, Func<OParlContext, IReadOnlyList<PublicMotion>, Task<IResult>> answer, CancellationToken ct)
-    {
-        var context = await service.ContextAsync(ct);
-        return await answer(context, await service.Index.AllAsync(ct));
-    }
+    internal static IResult Ok<T>(T value) => Results.Json(value, Json, "application/json; charset=utf-8");
 
-    private static IResult Ok<T>(T value) => Results.Json(value, Json, "application/json; charset=utf-8");
-
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(string detail) => Api.ApiProblems.Problem(StatusCodes.Status404NotFound, detail);
+    internal static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(string detail) => Api.ApiProblems.Problem(StatusCodes.Status404NotFound, detail);
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult BadRequest(string detail) => Api.ApiProblems.Problem(StatusCodes.Status400BadRequest, detail);
 }

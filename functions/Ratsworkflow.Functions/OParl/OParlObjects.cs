@@ -102,9 +102,9 @@ public sealed record OParlMeeting : OParlObject
     protected override string TypeName => OParlTypes.Meeting;
     public required string Name { get; init; }
     public required string MeetingState { get; init; }
-    public bool Cancelled => false;
+    public required bool Cancelled { get; init; }
 
-    /// <summary>The meeting's day at 00:00 local time: the workflow knows the date of a meeting, not its hour.</summary>
+    /// <summary>The meeting's day and start in local time; 00:00 while the start is not fixed.</summary>
     public required DateTimeOffset Start { get; init; }
 
     public required IReadOnlyList<string> Organization { get; init; }
@@ -118,10 +118,14 @@ public sealed record OParlAgendaItem : OParlObject
     public required string Number { get; init; }
     public required int Order { get; init; }
     public required string Name { get; init; }
-    public bool Public => true;
+
+    /// <summary>False in the meeting's non-public part (nichtöffentlicher Teil).</summary>
+    public required bool Public { get; init; }
     public required string Consultation { get; init; }
     public string? Result { get; init; }
-    public IReadOnlyList<string>? Keyword { get; init; }
+
+    /// <summary>The Beschlussvorschlag as the result left it; only once a result is recorded.</summary>
+    public string? ResolutionText { get; init; }
 }
 
 public sealed record OParlPaper : OParlObject

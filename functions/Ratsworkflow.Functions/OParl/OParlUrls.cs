@@ -4,7 +4,7 @@ namespace Ratsworkflow.Functions.OParl;
 
 /// <summary>
 /// Every object's id: an absolute URL under <c>App:PublicBaseUrl</c>, built only from stable keys (organization and
-/// member ids from the catalog, motion ids, meeting dates), so an id never changes while the object exists.
+/// member ids from the catalog, motion and meeting ids), so an id never changes while the object exists.
 /// </summary>
 public sealed class OParlUrls(Uri publicBaseUrl, string bodyId)
 {
@@ -27,15 +27,16 @@ public sealed class OParlUrls(Uri publicBaseUrl, string bodyId)
 
     public string Membership(string organizationId, string memberId) => System + "/memberships/" + organizationId + "/" + memberId;
 
-    public string Meeting(MeetingKey key) => System + "/meetings/" + key.OrganizationId + "/" + key.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public string Meeting(string meetingId) => System + "/meetings/" + meetingId;
+
+    /// <summary>A motion's TOP on a meeting's agenda: stable while the TOP's number changes with the order.</summary>
+    public string AgendaItem(string meetingId, string motionId) => System + "/agenda-items/" + meetingId + "/" + motionId;
 
     public string Paper(string motionId) => System + "/papers/" + motionId;
 
     /// <param name="occurrence">1 for the organization's first consultation of the motion, 2 after a referral back to it, …</param>
     public string Consultation(string motionId, string organizationId, int occurrence) =>
         Paper(motionId) + "/consultations/" + organizationId + "/" + occurrence.ToString(CultureInfo.InvariantCulture);
-
-    public string AgendaItem(string motionId, string organizationId, int occurrence) => Consultation(motionId, organizationId, occurrence) + "/agenda-item";
 
     public string File(string motionId) => System + "/files/" + motionId;
 
@@ -52,6 +53,3 @@ public sealed class OParlUrls(Uri publicBaseUrl, string bodyId)
     /// <summary>The citizens' page of a motion.</summary>
     public string Web(string motionId) => Base + "/antraege/" + motionId;
 }
-
-/// <summary>A meeting as the workflow knows it: an organization meets on a date.</summary>
-public sealed record MeetingKey(string OrganizationId, DateOnly Date);

@@ -12,14 +12,15 @@ namespace Ratsworkflow.Functions.OParl;
 /// </summary>
 public sealed record ConsultationEntry(PublicMotion Motion, string OrganizationId, int Occurrence, bool IsBeirat, Consultation? Step)
 {
-    public MeetingKey? Meeting => Step?.MeetingDate is { } date ? new MeetingKey(OrganizationId, date) : null;
+    /// <summary>The meeting whose agenda has it, or had it when its result was recorded.</summary>
+    public string? MeetingId => Step?.MeetingId;
 }
 
 /// <summary>
-/// Papers, files, consultations, agenda items and meetings, all derived from the public motions. A meeting is an
-/// organization's meeting date that at least one public motion is (or was, with a result) scheduled for.
+/// Papers, files and consultations, all derived from the public motions; a consultation links the meeting and TOP it
+/// is on (<see cref="MeetingModel"/> has the meetings themselves).
 /// </summary>
-public sealed class PaperModel(OParlUrls urls, OrganizationCatalog catalog, DateOnly today)
+public sealed class PaperModel(OParlUrls urls, OrganizationCatalog catalog)
 {
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(catalog.Body.TimeZone);
 
@@ -90,56 +91,12 @@ public sealed class PaperModel(OParlUrls urls, OrganizationCatalog catalog, Date
     {
         Id = urls.Consultation(entry.Motion.MotionId, entry.OrganizationId, entry.Occurrence),
         Paper = urls.Paper(entry.Motion.MotionId),
-        Meeting = entry.Meeting is { } meeting ? urls.Meeting(meeting) : null,
-        AgendaItem = entry.Meeting is not null ? urls.AgendaItem(entry.Motion.MotionId, entry.OrganizationId, entry.Occurrence) : null,
+        Meeting = entry.MeetingId is { } meeting ? urls.Meeting(meeting) : null,
+        AgendaItem = entry.MeetingId is { } onAgenda ? urls.AgendaItem(onAgenda, entry.Motion.MotionId) : null,
         Organization = [urls.Organization(entry.OrganizationId)],
         Authoritative = entry.Step?.IsCouncil ?? false,
         Role = entry.IsBeirat ? "Anhörung" : entry.Step!.IsCouncil ? "Entscheidung" : "Vorberatung",
         Keyword = Result(entry) is { } result ? [result] : null,
-        Created = Local(entry.Motion.RegisteredAt),
-        Modified = Local(entry.Motion.UpdatedAt),
-    };
-
-    /// <summary>Every meeting of <paramref name="motions"/>, by date and organization, each with its agenda in reference order.</summary>
-    public IReadOnlyList<OParlMeeting> Meetings(IEnumerable<PublicMotion> motions) =>
-        motions.SelectMany(Entries)
-            .Where(e => e.Meeting is not null)
-            .GroupBy(e => e.Meeting!)
-            .OrderBy(g => g.Key.Date)
-            .ThenBy(g => g.Key.OrganizationId, StringComparer.Ordinal)
-            .Select(Meeting)
-            .ToList();
-
-    private OParlMeeting Meeting(IGrouping<MeetingKey, ConsultationEntry> agenda)
-    {
-        var key = agenda.Key;
-        var items = agenda.OrderBy(e => e.Motion.Reference, StringComparer.Ordinal).ThenBy(e => e.Occurrence)
-            .Select((entry, order) => AgendaItem(entry, order))
-            .ToList();
-        var held = key.Date < today || agenda.All(e => e.Step?.Outcome is not null);
-        return new OParlMeeting
-        {
-            Id = urls.Meeting(key),
-            Name = $"Sitzung: {catalog.NameOf(key.OrganizationId)} am {Web.GermanFormat.Date(key.Date)}",
-            MeetingState = held ? "durchgeführt" : "terminiert",
-            Start = new DateTimeOffset(key.Date.ToDateTime(TimeOnly.MinValue), _zone.GetUtcOffset(key.Date.ToDateTime(TimeOnly.MinValue))),
-            Organization = [urls.Organization(key.OrganizationId)],
-            AgendaItem = items,
-            Created = items.Min(i => i.Created),
-            Modified = items.Max(i => i.Modified),
-        };
-    }
-
-    private OParlAgendaItem AgendaItem(ConsultationEntry entry, int order) => new()
-    {
-        Id = urls.AgendaItem(entry.Motion.MotionId, entry.OrganizationId, entry.Occurrence),
-        Meeting = urls.Meeting(entry.Meeting!),
-        Number = (order + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        Order = order,
-        Name = $"{entry.Motion.Reference} {entry.Motion.Title}",
-        Consultation = urls.Consultation(entry.Motion.MotionId, entry.OrganizationId, entry.Occurrence),
-        Result = Result(entry),
-        Keyword = entry.Motion.Stage == MotionStage.Withdrawn ? ["zurückgezogen"] : null,
         Created = Local(entry.Motion.RegisteredAt),
         Modified = Local(entry.Motion.UpdatedAt),
     };

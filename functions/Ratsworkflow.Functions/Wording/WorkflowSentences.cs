@@ -51,6 +51,13 @@ public static class WorkflowSentences
     public static string MeetingMoved(OrganizationName body, DateOnly from, DateOnly to) =>
         $"{body.Name}: Sitzung vom {GermanFormat.ShortDate(from)} auf den {GermanFormat.ShortDate(to)} verlegt.";
 
+    /// <summary>A motion scheduled by date before meetings existed, now linked to that day's meeting.</summary>
+    public static string MeetingAssigned(OrganizationName body, DateOnly meetingDate) =>
+        $"{body.Name}: Beratung am {GermanFormat.ShortDate(meetingDate)} der Sitzung zugeordnet.";
+
+    public static string MeetingCancelled(OrganizationName body, DateOnly? meetingDate) =>
+        $"{body.Name}: Sitzung{(meetingDate is { } date ? $" vom {GermanFormat.ShortDate(date)}" : "")} abgesagt; die Beratung wartet auf einen neuen Termin.";
+
     public static string MeetingSet(OrganizationName body, DateOnly meetingDate) =>
         $"{body.Name}: Beratung am {GermanFormat.ShortDate(meetingDate)} terminiert.";
 

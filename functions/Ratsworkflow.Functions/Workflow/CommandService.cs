@@ -19,10 +19,28 @@ public sealed class CommandService(
     DurableTaskClient engine,
     IOptions<WorkflowOptions> options,
     TimeProvider clock,
-    CommandAcks acks)
+    CommandAcks acks,
+    Meetings.MeetingPicker meetings)
 {
     public async Task<Outcome<MotionRecord>> ScheduleAsync(string motionId, ScheduleConsultation command, string actor, CancellationToken cancellationToken) =>
         await ConsultationAsync(motionId, command, actor, null, cancellationToken);
+
+    /// <summary>
+    /// A meeting the motion is on moved or was cancelled: the motion follows it. A motion that has moved on (decided,
+    /// withdrawn) has nothing to follow; one whose step failed must be retried first and is answered with 409, so the
+    /// meeting's sync tries it again later.
+    /// </summary>
+    public async Task<Outcome<MotionRecord>> FollowMeetingAsync(string motionId, FollowMeeting command, string actor, CancellationToken cancellationToken)
+    {
+        var motion = await motions.GetAsync(motionId, cancellationToken);
+        return motion switch
+        {
+            null => Outcomes.Fail<MotionRecord>(404, Outcomes.NotFound),
+            { Stage: MotionStage.Failed } => Outcomes.Fail<MotionRecord>(409, "Ein Schritt dieses Antrags ist fehlgeschlagen; das Ratsbüro muss ihn zuerst wiederholen."),
+            { Stage: not (MotionStage.Consultation or MotionStage.Council) } => Outcomes.Ok(motion, 200, "Keine Änderung."),
+            _ => await SendAsync(motion, new MotionCommand(NewId(), MotionCommandType.Consultation, actor) { Consultation = command }, cancellationToken),
+        };
+    }
 
     public async Task<Outcome<MotionRecord>> RecordResultAsync(string motionId, RecordConsultationResult command, string actor, TimeSpan? followUpAfter, CancellationToken cancellationToken) =>
         await ConsultationAsync(motionId, command, actor, followUpAfter, cancellationToken);
@@ -104,6 +122,15 @@ public sealed class CommandService(
             return Outcomes.Fail<MotionRecord>(409, $"Der Antrag ist im Stand „{MotionStages.DisplayName(motion.Stage)}“; Termine und Ergebnisse sind erst in der Beratungsfolge möglich.");
         }
         var catalog = await organizations.GetCatalogAsync(cancellationToken);
+        if (command is ScheduleConsultation { MeetingId: { } meetingId } named)
+        {
+            var meeting = await meetings.ByIdAsync(meetingId, named.OrganizationId, named.MeetingDate, catalog, cancellationToken);
+            if (!meeting.Succeeded)
+            {
+                return meeting.As<MotionRecord>();
+            }
+            command = named with { OrganizationId = meeting.Value!.OrganizationId, MeetingDate = meeting.Value.Date };
+        }
         if (command is ScheduleConsultation { MeetingDate: { } date } && motion.RegisteredAt is { } registered && date < catalog.Body.Today(registered))
         {
             const string tooEarly = "Der Sitzungstermin darf nicht vor der Registrierung des Antrags liegen.";
@@ -114,6 +141,11 @@ public sealed class CommandService(
         if (check.Error is { } error)
         {
             return Outcomes.Fail<MotionRecord>(error.Kind == ConsultationErrorKind.Conflict ? 409 : 400, error.Detail, error.Errors);
+        }
+        if (command is ScheduleConsultation { MeetingId: null, OrganizationId: { } organizationId, MeetingDate: { } day } byDate)
+        {
+            // Only now, once the request is known to be fine: a refused one creates no meeting.
+            command = byDate with { MeetingId = (await meetings.OnDayAsync(organizationId, day, cancellationToken)).Id };
         }
         return await SendAsync(motion, new MotionCommand(NewId(), MotionCommandType.Consultation, actor) { Consultation = command, FollowUpAfter = followUpAfter }, cancellationToken);
     }

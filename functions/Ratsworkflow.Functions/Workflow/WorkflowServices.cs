@@ -40,12 +40,21 @@ public sealed class WorkflowServices(
     /// </summary>
     public async Task SaveAsync(StepContext step, MotionRecord before, MotionRecord after, params TimelineEntry[] timeline)
     {
+        ThrowIfStale(step, before);
+        await WriteAsync(step, before, after with { LastStep = step.Step }, timeline);
+    }
+
+    /// <summary>
+    /// For a step that writes elsewhere before it saves the motion (a meeting's agenda): a late rerun of an earlier
+    /// step must not touch the agenda either, or it would put back what a later step changed.
+    /// </summary>
+    public static void ThrowIfStale(StepContext step, MotionRecord before)
+    {
         if (before.LastStep is { } last && last.ExecutionId == step.Step.ExecutionId && last.TaskId > step.Step.TaskId)
         {
             throw new StaleStepException(
                 $"Motion {before.MotionId}: step {step.Step.TaskId} ran again after step {last.TaskId} saved the motion; not saving its out-of-date state.");
         }
-        await WriteAsync(step, before, after with { LastStep = step.Step }, timeline);
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Ratsworkflow.FunctionApp.Hosting;
+using Ratsworkflow.Functions.Consultations;
 using Ratsworkflow.Functions.Durable;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Workflow;
@@ -37,5 +38,23 @@ public sealed class SerializationTests
         var read = (MotionWorkflowInput?)Worker.Deserialize(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(stored)), typeof(MotionWorkflowInput), default);
 
         Assert.Equal(input, read);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Serializer_MeetingCommands_WriteTheLocalEnginesJsonAndReadBackEqual(bool follow)
+    {
+        // The Sitzungsdienst's commands reach the orchestrator as the "Command" event like every other command.
+        ConsultationCommand consultation = follow
+            ? new FollowMeeting("rat", "rat.0a1b2c3d", new DateOnly(2026, 12, 18), Cancelled: true)
+            : new ScheduleConsultation("rat", null, "rat.0a1b2c3d");
+        var command = new MotionCommand("c1", MotionCommandType.Consultation, "Ratsbüro") { Consultation = consultation };
+
+        var written = Worker.Serialize(command).ToString();
+        var read = (MotionCommand?)Worker.Deserialize(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(written)), typeof(MotionCommand), default);
+
+        Assert.Equal(JsonSerializer.Serialize(command, DurableRegistration.JsonOptions), written);
+        Assert.Equal(consultation, read!.Consultation);
     }
 }

@@ -9,7 +9,7 @@ namespace Ratsworkflow.Functions.Tests.Calendar;
 public sealed class CalendarFeedTests(OpenDataApp app)
 {
     [Fact]
-    public async Task Committee_Feed_HasEachMeetingOnceAllDayWithItsAgenda()
+    public async Task Committee_Feed_HasEachMeetingOnceAtItsStartWithPlaceAndNumberedAgenda()
     {
         var (calendar, _) = await LoadAsync("/kalender/gremium/ausschuss-soziales.ics");
 
@@ -18,11 +18,26 @@ public sealed class CalendarFeedTests(OpenDataApp app)
             SampleMotions.Meetings.Where(m => m.Organization == "ausschuss-soziales").Select(m => m.Date),
             meetings.Select(e => e.Start!.Date));
         var december = meetings[^1];
-        Assert.Equal("sitzung-ausschuss-soziales-20261201@ratsworkflow.test", december.Uid);
-        Assert.False(december.Start!.HasTime);
+        Assert.Equal($"sitzung-{app.Samples.MeetingsByDay[("ausschuss-soziales", new DateOnly(2026, 12, 1))].Id}@ratsworkflow.test", december.Uid);
+        Assert.Equal(new DateTime(2026, 12, 1, 17, 0, 0), december.Start!.Value);
+        Assert.Equal("Europe/Berlin", december.Start.TzId);
+        Assert.Equal("Neues Rathaus, Ratssaal", december.Location);
         Assert.Equal("Sitzung: Ausschuss für Soziales, Integration und Gleichstellung", december.Summary);
-        Assert.Contains(app.Samples.Withdrawn.Reference!, december.Description, StringComparison.Ordinal);
-        Assert.Contains("zurückgezogen", december.Description, StringComparison.Ordinal);
+        Assert.StartsWith($"TOP 1: {app.Samples.Scheduled.Reference} ", december.Description, StringComparison.Ordinal);
+        Assert.Contains($"TOP 2 (nichtöffentlich): {app.Samples.Referred.Reference} ", december.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain(app.Samples.Withdrawn.Reference!, december.Description, StringComparison.Ordinal);
+        Assert.Contains("(ungeändert empfohlen)", meetings[0].Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Committee_Feed_KeepsACancelledMeetingMarkedCancelled()
+    {
+        var (calendar, _) = await LoadAsync($"/kalender/gremium/{SampleMotions.Cancelled.Organization}.ics");
+
+        var cancelled = calendar.Events.Single(e => e.Uid == $"sitzung-{app.Samples.MeetingsByDay[SampleMotions.Cancelled].Id}@ratsworkflow.test");
+        Assert.Equal("CANCELLED", cancelled.Status);
+        Assert.StartsWith("Abgesagt: ", cancelled.Summary, StringComparison.Ordinal);
+        Assert.Null(calendar.Events.Single(e => e.Start!.Date == new DateOnly(2026, 12, 1)).Status);
     }
 
     [Fact]
@@ -50,6 +65,8 @@ public sealed class CalendarFeedTests(OpenDataApp app)
         var council = calendar.Events.Single(e => e.Uid!.Contains("-rat-", StringComparison.Ordinal));
         Assert.Equal($"{decided.Reference} in: Rat der Stadt Göttingen", council.Summary);
         Assert.Equal(new Uri($"{OpenDataApp.PublicBaseUrl}/antraege/{decided.MotionId}"), council.Url);
+        Assert.Equal(new DateTime(2026, 10, 20, 17, 0, 0), council.Start!.Value);
+        Assert.Equal("Neues Rathaus, Ratssaal", council.Location);
     }
 
     [Fact]

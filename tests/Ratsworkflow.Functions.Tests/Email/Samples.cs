@@ -58,6 +58,11 @@ internal static class Samples
             To = [Faction], Link = MailLink.FactionStatus(MotionId, "status-token"), Motion = m,
             OrganizationName = "Verwaltungsausschuss", MeetingDate = new DateOnly(2026, 4, 14),
         };
+        yield return new MeetingCancelled
+        {
+            To = [Faction], Link = MailLink.FactionStatus(MotionId, "status-token"), Motion = m,
+            OrganizationName = "Verwaltungsausschuss", MeetingDate = new DateOnly(2026, 4, 14),
+        };
         yield return new ConsultationResultRecorded
         {
             To = [Faction], Link = MailLink.FactionStatus(MotionId, "status-token"), Motion = m, OrganizationName = "Verwaltungsausschuss",

@@ -28,7 +28,7 @@ public sealed class OParlApiTests(OpenDataApp app, ITestOutputHelper output)
         Assert.Empty(crawler.Errors);
         Assert.Equal(app.Samples.Public.Count, crawler.ListItems[Body + "/papers"]);
         Assert.Equal(app.Samples.Public.Count + 1, crawler.ListItems[Body + "/files"]); // one motion has an Anlage
-        Assert.Equal(SampleMotions.Meetings.Length, crawler.ListItems[Body + "/meetings"]);
+        Assert.Equal(SampleMotions.Meetings.Length + 1, crawler.ListItems[Body + "/meetings"]);
         Assert.Equal(11, crawler.ListItems[Body + "/organizations"]);
         Assert.Equal(9, crawler.ListItems[Body + "/people"]);
         Assert.Equal(9, crawler.ListItems[Body + "/memberships"]);
@@ -96,7 +96,9 @@ public sealed class OParlApiTests(OpenDataApp app, ITestOutputHelper output)
         Assert.Equal(2, consultations.Length);
         Assert.False(consultations[0].Value<bool>("authoritative"));
         Assert.Equal("Vorberatung", consultations[0].Value<string>("role"));
-        Assert.Equal($"{Root}/meetings/ausschuss-finanzen/2026-10-01", consultations[0].Value<string>("meeting"));
+        var finance = app.Samples.MeetingsByDay[("ausschuss-finanzen", new DateOnly(2026, 10, 1))].Id;
+        Assert.Equal($"{Root}/meetings/{finance}", consultations[0].Value<string>("meeting"));
+        Assert.Equal($"{Root}/agenda-items/{finance}/{motion.MotionId}", consultations[0].Value<string>("agendaItem"));
         Assert.True(consultations[1].Value<bool>("authoritative"));
         Assert.Equal("Entscheidung", consultations[1].Value<string>("role"));
         Assert.Equal([$"{Root}/organizations/rat"], consultations[1]["organization"]!.Values<string>());
@@ -222,31 +224,104 @@ public sealed class OParlApiTests(OpenDataApp app, ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Meetings_ModifiedSince_FiltersDerivedObjects()
+    public async Task Meetings_ModifiedSince_ListsTheMeetingsChangedSinceInDateOrder()
     {
-        var since = new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero);
+        var since = new DateTimeOffset(2026, 11, 15, 0, 0, 0, TimeSpan.Zero);
 
         var (ids, pages) = await WalkAsync($"/oparl/v1.1/bodies/goettingen/meetings?modified_since={Escape(since)}", m => m.Value<string>("id")!);
 
-        // The withdrawn motion (changed 20 Nov) was on the committee's agenda of 1 Dec; the decided one (22 Nov) in two meetings.
-        Assert.Equal([$"{Root}/meetings/ausschuss-finanzen/2026-10-01", $"{Root}/meetings/rat/2026-10-20", $"{Root}/meetings/ausschuss-soziales/2026-12-01"], ids);
-        Assert.Equal(3, pages[0]["pagination"]!.Value<int>("totalElements"));
+        // Planned on 19 Nov: the council's meeting of 10 Dec; cancelled on 20 Nov: the Verwaltungsausschuss of 26 Nov.
+        Assert.Equal([MeetingUrl(SampleMotions.Cancelled.Organization, SampleMotions.Cancelled.Date), MeetingUrl("rat", new(2026, 12, 10))], ids);
+        Assert.Equal(2, pages[0]["pagination"]!.Value<int>("totalElements"));
     }
 
     [Fact]
-    public async Task Meeting_OfACommittee_HasItsAgendaInReferenceOrder()
+    public async Task Meeting_OfACommittee_HasItsAgendaInTopOrderPublicPartFirst()
     {
-        var meeting = await GetAsync($"{Root}/meetings/ausschuss-soziales/2026-12-01");
+        var meeting = await GetAsync(MeetingUrl("ausschuss-soziales", new(2026, 12, 1)));
 
         Assert.Equal("terminiert", meeting.Value<string>("meetingState"));
-        Assert.Equal("2026-12-01T00:00:00+01:00", meeting.Value<string>("start"));
+        Assert.False(meeting.Value<bool>("cancelled"));
+        Assert.Equal("2026-12-01T17:00:00+01:00", meeting.Value<string>("start"));
         var agenda = meeting["agendaItem"]!.ToArray();
-        Assert.Equal([app.Samples.Scheduled.Reference, app.Samples.Withdrawn.Reference, app.Samples.Referred.Reference],
-            agenda.Select(a => a.Value<string>("name")!.Split(' ')[0]));
-        Assert.Equal([0, 1, 2], agenda.Select(a => a.Value<int>("order")));
-        Assert.Equal("zurückgezogen", agenda[1].Value<string>("result"));
-        var standalone = await GetAsync(agenda[2].Value<string>("id")!);
-        Assert.True(JToken.DeepEquals(agenda[2], standalone));
+        // The withdrawn motion left the agenda; the referred one is back in its second round, in the non-public part.
+        Assert.Equal([app.Samples.Scheduled.Reference, app.Samples.Referred.Reference], agenda.Select(a => a.Value<string>("name")!.Split(' ')[0]));
+        Assert.Equal(["1", "2"], agenda.Select(a => a.Value<string>("number")));
+        Assert.Equal([true, false], agenda.Select(a => a.Value<bool>("public")));
+        Assert.Equal($"{Root}/papers/{app.Samples.Referred.MotionId}/consultations/ausschuss-soziales/2", agenda[1].Value<string>("consultation"));
+        Assert.Null(agenda[0]["result"]);
+        Assert.Null(agenda[0]["resolutionText"]);
+        var standalone = await GetAsync(agenda[1].Value<string>("id")!);
+        Assert.True(JToken.DeepEquals(agenda[1], standalone));
+    }
+
+    [Fact]
+    public async Task Meeting_Held_HasTheResultAndTheResolutionTextAsTheResultLeftIt()
+    {
+        var meeting = await GetAsync(MeetingUrl("ausschuss-finanzen", new(2026, 10, 1)));
+
+        Assert.Equal("durchgeführt", meeting.Value<string>("meetingState"));
+        var item = meeting["agendaItem"]!.Single();
+        Assert.Equal("geändert empfohlen", item.Value<string>("result"));
+        Assert.Equal("Die Verwaltung wird beauftragt, zwei Willkommenslotsen einzustellen.", item.Value<string>("resolutionText"));
+    }
+
+    [Fact]
+    public async Task Meeting_Cancelled_IsMarkedCancelled()
+    {
+        var meeting = await GetAsync(MeetingUrl(SampleMotions.Cancelled.Organization, SampleMotions.Cancelled.Date));
+
+        Assert.True(meeting.Value<bool>("cancelled"));
+        Assert.Equal("abgesagt", meeting.Value<string>("meetingState"));
+        Assert.Empty(meeting["agendaItem"]!);
+    }
+
+    [OParlSchemaFact]
+    public async Task Meeting_WithAgenda_ValidatesAndABrokenAgendaItemIsRejected()
+    {
+        var schemas = await OParlSchemas.LoadAsync();
+        var meeting = await GetAsync(MeetingUrl("ausschuss-soziales", new(2026, 12, 1)));
+        var held = await GetAsync(MeetingUrl("rat", new(2026, 10, 20)));
+        Assert.Empty(schemas.Validate(meeting, "Meeting", "meeting"));
+        Assert.Empty(schemas.Validate(held, "Meeting", "held"));
+        Assert.Empty(schemas.Validate(held["agendaItem"]![0]!, "AgendaItem", "item"));
+
+        var badPublic = (JObject)meeting.DeepClone();
+        badPublic["agendaItem"]![0]!["public"] = "ja";
+        var badNumber = (JObject)meeting.DeepClone();
+        badNumber["agendaItem"]![1]!["number"] = 2;
+        Assert.Contains(schemas.Validate(badPublic, "Meeting", "m"), e => e.StartsWith("m.agendaItem[0] (AgendaItem)", StringComparison.Ordinal));
+        Assert.Contains(schemas.Validate(badNumber, "Meeting", "m"), e => e.StartsWith("m.agendaItem[1] (AgendaItem)", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("ausschuss-soziales/2026-12-01", true)]
+    [InlineData("ausschuss-soziales/2026-12-02", false)]
+    [InlineData("gibtsnicht/2026-12-01", false)]
+    [InlineData("ausschuss-soziales/01.12.2026", false)]
+    public async Task FormerMeetingAddress_LeadsToTheMeetingOfThatDay(string organizationAndDay, bool exists)
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.Client.BaseAddress };
+
+        using var response = await client.GetAsync($"/oparl/v1.1/meetings/{organizationAndDay}");
+
+        Assert.Equal(exists ? HttpStatusCode.MovedPermanently : HttpStatusCode.NotFound, response.StatusCode);
+        if (exists)
+        {
+            Assert.Equal(MeetingUrl("ausschuss-soziales", new(2026, 12, 1)), response.Headers.Location!.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task FormerAgendaItemAddress_LeadsToTheTopOfTheMeetingTheConsultationIsOn()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.Client.BaseAddress };
+        var id = app.Samples.Referred.MotionId;
+
+        using var response = await client.GetAsync($"/oparl/v1.1/papers/{id}/consultations/ausschuss-soziales/2/agenda-item");
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal($"{Root}/agenda-items/{app.Samples.MeetingsByDay[("ausschuss-soziales", new DateOnly(2026, 12, 1))].Id}/{id}", response.Headers.Location!.ToString());
     }
 
     [Fact]
@@ -329,6 +404,8 @@ public sealed class OParlApiTests(OpenDataApp app, ITestOutputHelper output)
         Assert.DoesNotContain("Privatperson", html, StringComparison.Ordinal);
         Assert.DoesNotContain("@", html, StringComparison.Ordinal);
     }
+
+    private string MeetingUrl(string organization, DateOnly date) => $"{Root}/meetings/{app.Samples.MeetingsByDay[(organization, date)].Id}";
 
     private async Task<JObject> GetAsync(string url)
     {

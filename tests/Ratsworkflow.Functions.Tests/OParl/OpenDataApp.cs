@@ -62,7 +62,7 @@ public sealed class OpenDataApp : IAsyncLifetime
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         Client = new HttpClient { BaseAddress = new Uri(address) };
-        Samples = await SampleMotions.StoreAsync(Motions, Services.GetRequiredService<AttachmentStore>());
+        Samples = await SampleMotions.StoreAsync(Motions, Services.GetRequiredService<AttachmentStore>(), Services.GetRequiredService<Azure.Data.Tables.TableServiceClient>());
     }
 
     public async Task DisposeAsync()

@@ -1,13 +1,17 @@
 using Ratsworkflow.Functions.Attachments;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Time.Testing;
 using Ratsworkflow.Functions.Beirat;
 using Ratsworkflow.Functions.Consultations;
+using Ratsworkflow.Functions.Meetings;
 using Ratsworkflow.Functions.Motions;
 
 namespace Ratsworkflow.Functions.Tests.OParl;
 
 /// <summary>
 /// Motions in every state the public can see, plus two it must never see (unconfirmed; failed before confirmation).
-/// Every submitter is the same private person, whose name and address must appear in no public output.
+/// Every submitter is the same private person, whose name and address must appear in no public output. Each scheduled
+/// consultation is on the agenda of a stored meeting (<see cref="MeetingsByDay"/>), as the workflow leaves it.
 /// </summary>
 public sealed class SampleMotions
 {
@@ -39,13 +43,25 @@ public sealed class SampleMotions
         ("ausschuss-soziales", new(2026, 12, 1)), ("verwaltungsausschuss", new(2026, 12, 1)), ("rat", new(2026, 12, 10)),
     ];
 
+    /// <summary>A meeting the Ratsbüro cancelled on <see cref="CancelledAt"/>; nothing was on its agenda.</summary>
+    public static readonly (string Organization, DateOnly Date) Cancelled = ("verwaltungsausschuss", new(2026, 11, 26));
+
+    public static readonly DateTimeOffset CancelledAt = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Meetings after this day are not held yet; the ones before are, with their results recorded.</summary>
+    public static readonly DateOnly Today = new(2026, 11, 23);
+
+    /// <summary>Every stored meeting by organization and day, <see cref="Cancelled"/> included.</summary>
+    public Dictionary<(string Organization, DateOnly Date), Meeting> MeetingsByDay { get; } = [];
+
     private static readonly string[] Factions = ["spd", "cdu", "gruene", "fdp", "linke", "volt-partei"];
     private static readonly DateTimeOffset Start = new(2026, 6, 1, 9, 0, 0, TimeSpan.Zero);
 
     /// <summary>The Anlage of <see cref="Decided"/> and of the first hidden motion.</summary>
     public static readonly byte[] AttachmentContent = "%PDF-1.7\nKostenplan Willkommenslotsen\n%%EOF"u8.ToArray();
 
-    public static async Task<SampleMotions> StoreAsync(MotionStore store, AttachmentStore attachments)
+    /// <param name="tables">The app's storage: the meetings are written with their own clock, so their created and modified times lie where the meetings do.</param>
+    public static async Task<SampleMotions> StoreAsync(MotionStore store, AttachmentStore attachments, TableServiceClient tables)
     {
         var samples = new SampleMotions();
         var n = 0;
@@ -125,6 +141,7 @@ public sealed class SampleMotions
 
         samples.Public[Fillers + 3] = await WithAttachmentAsync(samples.Decided, attachments);
         samples.Hidden[0] = await WithAttachmentAsync(samples.Hidden[0], attachments);
+        await samples.PlanMeetingsAsync(tables);
         foreach (var motion in samples.Public.Concat(samples.Hidden))
         {
             await store.CreateAsync(motion, new TimelineEntry(motion.CreatedAt, "submitted", "Antrag eingereicht.", SubmitterName));
@@ -134,4 +151,65 @@ public sealed class SampleMotions
 
     private static async Task<MotionRecord> WithAttachmentAsync(MotionRecord motion, AttachmentStore attachments) =>
         motion with { Attachments = await attachments.StoreAsync(motion.MotionId, [new AttachmentUpload("Kostenplan.pdf", AttachmentContent)], default) };
+
+    /// <summary>
+    /// Creates each meeting three weeks ahead at 17:00 in the Ratssaal, puts the motions scheduled for it on its agenda
+    /// (the referred motion's second round in the non-public part; the withdrawn one left, as withdrawal does) and marks
+    /// the past ones held with their results; then cancels <see cref="Cancelled"/>.
+    /// </summary>
+    private async Task PlanMeetingsAsync(TableServiceClient tables)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 7, 1, 8, 0, 0, TimeSpan.Zero));
+        var store = new MeetingStore(tables, clock);
+        async Task<Meeting> CreateAsync(string organization, DateOnly date)
+        {
+            AdvanceTo(clock, new DateTimeOffset(date.AddDays(-21).ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero));
+            var (_, meeting) = await store.CreateAsync(new Meeting(Meeting.NewId(organization), organization, date, new TimeOnly(17, 0), "Neues Rathaus, Ratssaal",
+                MeetingState.Planned, default, default));
+            return MeetingsByDay[(organization, date)] = meeting!;
+        }
+
+        foreach (var (organization, date) in Meetings)
+        {
+            var meeting = await CreateAsync(organization, date);
+            var entries = new List<AgendaEntry>();
+            for (var m = 0; m < Public.Count; m++)
+            {
+                var motion = Public[m];
+                var steps = motion.Consultations.ToArray();
+                for (var c = 0; c < steps.Length; c++)
+                {
+                    if (steps[c].OrganizationId != organization || steps[c].MeetingDate != date || motion.Stage == MotionStage.Withdrawn)
+                    {
+                        continue;
+                    }
+                    var occurrence = steps.Take(c + 1).Count(s => s.OrganizationId == organization);
+                    var text = motion.ResolutionTexts.Last(v => v.MeetingDate is null || v.MeetingDate <= date).Text;
+                    entries.Add(new AgendaEntry(motion.MotionId, entries.Count + 1, Public: occurrence == 1, motion.Reference!, motion.Title, motion.FactionId,
+                        occurrence, steps[c].IsCouncil, clock.GetUtcNow(), steps[c].Outcome, steps[c].Votes,
+                        steps[c].Outcome is null ? null : text, steps[c].Outcome is null ? null : clock.GetUtcNow()));
+                    steps[c] = steps[c] with { MeetingId = meeting.Id };
+                    Public[m] = motion = motion with { Consultations = steps };
+                }
+            }
+            var held = date < Today;
+            if (held)
+            {
+                AdvanceTo(clock, new DateTimeOffset(date.AddDays(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
+            }
+            MeetingsByDay[(organization, date)] = (await store.CommitAsync(meeting, held ? meeting with { State = MeetingState.Held } : meeting, upsert: entries)).Meeting!;
+        }
+        var cancelled = await CreateAsync(Cancelled.Organization, Cancelled.Date);
+        AdvanceTo(clock, CancelledAt);
+        MeetingsByDay[Cancelled] = (await store.CommitAsync(cancelled, cancelled with { State = MeetingState.Cancelled })).Meeting!;
+    }
+
+    /// <summary>The meetings are planned in date order, but one is created before the one before it is held.</summary>
+    private static void AdvanceTo(FakeTimeProvider clock, DateTimeOffset at)
+    {
+        if (at > clock.GetUtcNow())
+        {
+            clock.SetUtcNow(at);
+        }
+    }
 }

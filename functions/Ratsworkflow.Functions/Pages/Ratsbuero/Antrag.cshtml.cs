@@ -16,7 +16,7 @@ namespace Ratsworkflow.Functions.Pages.Ratsbuero;
 /// Every action goes through <see cref="CommandService"/>, like the JSON API.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AntragModel(MotionStore motions, OrganizationStore organizations, CommandService commands, TimeProvider clock) : PageModel
+public sealed class AntragModel(MotionStore motions, OrganizationStore organizations, CommandService commands, Meetings.MeetingStore meetings, TimeProvider clock) : PageModel
 {
     public MotionDetails Motion { get; private set; } = null!;
 
@@ -31,6 +31,12 @@ public sealed class AntragModel(MotionStore motions, OrganizationStore organizat
     public bool FollowUpRunning { get; private set; }
 
     public ScheduleInput Schedule { get; set; } = new();
+
+    /// <summary>The agenda the motion is on now, with its TOP; null while it waits for a date.</summary>
+    public Meetings.Agenda? Agenda { get; private set; }
+
+    /// <summary>The current body's meetings that can still take the motion (planned or invited, from today on).</summary>
+    public IReadOnlyList<SelectListItem> Meetings { get; private set; } = [];
 
     public ResultInput Result { get; set; } = new();
 
@@ -65,8 +71,20 @@ public sealed class AntragModel(MotionStore motions, OrganizationStore organizat
         {
             return Page();
         }
-        var outcome = await commands.ScheduleAsync(motionId, new ScheduleConsultation(Schedule.OrganizationId, Schedule.MeetingDate), Actor, cancellationToken);
-        return Answer(outcome, motionId, "Der Sitzungstermin ist eingetragen.", field => field == "meetingDate" ? "Schedule.MeetingDate" : null);
+        var meetingId = string.IsNullOrWhiteSpace(Schedule.MeetingId) ? null : Schedule.MeetingId;
+        if (meetingId is null && Schedule.MeetingDate is null)
+        {
+            ModelState.AddModelError("Schedule.MeetingDate", "Geben Sie den Tag der Sitzung an.");
+            return Page();
+        }
+        // A chosen meeting wins; the day is only for a meeting not planned yet.
+        var outcome = await commands.ScheduleAsync(motionId, new ScheduleConsultation(Schedule.OrganizationId, meetingId is null ? Schedule.MeetingDate : null, meetingId), Actor, cancellationToken);
+        return Answer(outcome, motionId, "Der Sitzungstermin ist eingetragen.", field => field switch
+        {
+            "meetingDate" => "Schedule.MeetingDate",
+            "meetingId" => "Schedule.MeetingId",
+            _ => null,
+        });
     }
 
     public async Task<IActionResult> OnPostResultAsync(string motionId, CancellationToken cancellationToken)
@@ -148,7 +166,14 @@ public sealed class AntragModel(MotionStore motions, OrganizationStore organizat
         Committees = catalog.OfKind(OrganizationKind.Committee)
             .Where(o => o.Id != Current?.OrganizationId)
             .Select(o => new SelectListItem(o.Name, o.Id)).ToList();
-        Schedule = new ScheduleInput { OrganizationId = Current?.OrganizationId, MeetingDate = Current?.MeetingDate };
+        Schedule = new ScheduleInput { OrganizationId = Current?.OrganizationId, MeetingId = Current?.MeetingId, MeetingDate = Current?.MeetingId is null ? Current?.MeetingDate : null };
+        if (Current is { } waiting)
+        {
+            Agenda = waiting.MeetingId is { } onAgenda ? await meetings.GetAgendaAsync(onAgenda, cancellationToken) : null;
+            Meetings = [.. (await meetings.ListAsync(waiting.OrganizationId, Today, cancellationToken: cancellationToken))
+                .Where(m => m.IsOpen)
+                .Select(m => new SelectListItem(GermanFormat.ShortDate(m.Date) + (m.StartTime is { } time ? ", " + Ratsworkflow.Functions.Meetings.MeetingTexts.Time(time) : "") + (m.Place is { } place ? ", " + place : ""), m.Id))];
+        }
         Result = new ResultInput { OrganizationId = Current?.OrganizationId, ResolutionText = record.ResolutionText };
         FollowUpRunning = record.FollowUpInterval is not null;
         return true;
@@ -161,30 +186,20 @@ public sealed class ScheduleInput
 {
     public string? OrganizationId { get; set; }
 
-    [Display(Name = "Sitzungstag")]
-    [Required(ErrorMessage = "Geben Sie den Tag der Sitzung an.")]
+    [Display(Name = "Sitzung", Description = "Eine geplante Sitzung des Gremiums; oder wählen Sie „Anderer Sitzungstag“ und geben Sie den Tag an.")]
+    public string? MeetingId { get; set; }
+
+    [Display(Name = "Sitzungstag", Description = "Nur für einen Tag ohne geplante Sitzung: die Sitzung wird dann angelegt.")]
     public DateOnly? MeetingDate { get; set; }
 }
 
-public sealed class ResultInput
+public sealed class ResultInput : VoteFields
 {
     public string? OrganizationId { get; set; }
 
     [Display(Name = "Ergebnis der Beratung")]
     [Required(ErrorMessage = "Wählen Sie das Ergebnis der Beratung.")]
     public ConsultationOutcome? Outcome { get; set; }
-
-    [Display(Name = "Ja-Stimmen")]
-    [Range(0, 10_000)]
-    public int? Yes { get; set; }
-
-    [Display(Name = "Nein-Stimmen")]
-    [Range(0, 10_000)]
-    public int? No { get; set; }
-
-    [Display(Name = "Enthaltungen")]
-    [Range(0, 10_000)]
-    public int? Abstain { get; set; }
 
     [Display(Name = "Geänderter Beschlussvorschlag", Description = "Wird nur beim Ergebnis „geändert …“ übernommen: der Beschlussvorschlag in der beschlossenen Fassung.")]
     public string? ResolutionText { get; set; }
@@ -199,7 +214,7 @@ public sealed class ResultInput
     /// <summary>The text goes along only with "amended": the box is filled with the current text for editing.</summary>
     public RecordConsultationResult ToCommand() => new(
         OrganizationId, Outcome,
-        Outcome == ConsultationOutcome.Amended ? ResolutionText : null,
+        AmendedText(Outcome, ResolutionText),
         string.IsNullOrWhiteSpace(ReferTo) ? null : ReferTo,
-        Yes is null && No is null && Abstain is null ? null : new VoteCount(Yes ?? 0, No ?? 0, Abstain ?? 0));
+        Votes);
 }

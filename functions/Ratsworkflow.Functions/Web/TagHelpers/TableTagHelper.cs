@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace Ratsworkflow.Functions.Web.TagHelpers;
@@ -18,9 +19,18 @@ public sealed class TableTagHelper : TagHelper
     /// <summary>Hide the caption visually when a heading right above already says the same.</summary>
     public bool CaptionHidden { get; set; }
 
+    [ViewContext]
+    [HtmlAttributeNotBound]
+    public ViewContext ViewContext { get; set; } = null!;
+
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
-        var id = "tabelle-" + context.UniqueId[..8];
+        // Counted per response: Razor's ids are fixed per place in the source and share their first characters, so
+        // two tables of one page (a loop, a partial used twice, two tables in one file) would get the same id.
+        var items = ViewContext.HttpContext.Items;
+        var number = (items[typeof(TableTagHelper)] as int? ?? 0) + 1;
+        items[typeof(TableTagHelper)] = number;
+        var id = "tabelle-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         // The real caption, for screen readers. Shown inside the scrolling region it would scroll away with the
         // table on a phone, so sighted readers get the same text above the region instead.

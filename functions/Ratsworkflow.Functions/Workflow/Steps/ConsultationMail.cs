@@ -8,7 +8,8 @@ namespace Ratsworkflow.Functions.Workflow.Steps;
 /// <summary>Who hears of what in the Beratungsfolge: the faction of everything, the chair of its meeting, everyone of the decision.</summary>
 internal static class ConsultationMail
 {
-    public static async Task SendAsync(WorkflowServices services, StepContext step, MotionRecord motion, OrganizationCatalog catalog, IReadOnlyList<ConsultationEvent> events, ConsultationState state)
+    /// <param name="meeting">The meeting the command concerned, for its time and place in the mail; null for a result.</param>
+    public static async Task SendAsync(WorkflowServices services, StepContext step, MotionRecord motion, OrganizationCatalog catalog, IReadOnlyList<ConsultationEvent> events, ConsultationState state, Meetings.Meeting? meeting = null)
     {
         var summary = WorkflowServices.Summary(motion, catalog);
         var faction = WorkflowServices.Faction(motion, catalog);
@@ -17,17 +18,30 @@ internal static class ConsultationMail
         {
             switch (e)
             {
+                case Consultations.ConsultationScheduled { DateUnchanged: true }:
+                    // Only the meeting was linked to a date everybody knows already.
+                    break;
                 case Consultations.ConsultationScheduled s:
                     var chair = catalog.Find(s.OrganizationId)?.Email is { } chairAddress ? [new Mailbox(chairAddress)] : Array.Empty<Mailbox>();
+                    var at = meeting?.Id == s.MeetingId ? meeting : null;
                     await services.SendAsync(step, $"scheduled-{i}", new Email.ConsultationScheduled
                     {
                         To = faction, Link = await services.StatusLinkAsync(motion), Motion = summary,
                         OrganizationName = catalog.NameOf(s.OrganizationId), MeetingDate = s.MeetingDate,
+                        PreviousMeetingDate = s.PreviousMeetingDate, StartTime = at?.StartTime, Place = at?.Place,
                     });
                     await services.SendAsync(step, $"chair-{i}", new Email.ConsultationScheduled
                     {
                         To = chair, Link = MailLink.PublicMotion(motion.MotionId), Motion = summary,
                         OrganizationName = catalog.NameOf(s.OrganizationId), MeetingDate = s.MeetingDate,
+                        PreviousMeetingDate = s.PreviousMeetingDate, StartTime = at?.StartTime, Place = at?.Place,
+                    });
+                    break;
+                case ConsultationUnscheduled u:
+                    await services.SendAsync(step, $"unscheduled-{i}", new Email.MeetingCancelled
+                    {
+                        To = faction, Link = await services.StatusLinkAsync(motion), Motion = summary,
+                        OrganizationName = catalog.NameOf(u.OrganizationId), MeetingDate = u.PreviousMeetingDate,
                     });
                     break;
                 case Consultations.ConsultationResultRecorded r when !state.IsDecided || !r.ByCouncil:

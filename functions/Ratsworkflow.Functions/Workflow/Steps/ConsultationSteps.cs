@@ -17,15 +17,21 @@ public sealed class BeginConsultation(WorkflowServices services) : MotionStep<Be
 }
 
 /// <summary>
-/// Decides a clerk's schedule or result against the Beratungsfolge, records it, answers the clerk and mails whoever
-/// it concerns. The decision runs here, not in the orchestrator, because it reads the organization catalog.
+/// Decides a clerk's schedule or result (or a meeting's move or cancellation) against the Beratungsfolge, keeps the
+/// meeting's agenda in step, records it, answers the clerk and mails whoever it concerns. The decision runs here, not
+/// in the orchestrator, because it reads the organization catalog and the meeting.
 /// </summary>
-public sealed class ApplyConsultationCommand(WorkflowServices services) : MotionStep<ApplyConsultationInput, ConsultationApplied>
+public sealed class ApplyConsultationCommand(WorkflowServices services, Meetings.AgendaKeeper agenda, Meetings.MeetingStore meetings)
+    : MotionStep<ApplyConsultationInput, ConsultationApplied>
 {
     protected override async Task<ConsultationApplied> RunAsync(StepContext step, ApplyConsultationInput input)
     {
         var (motion, catalog) = await services.LoadAsync(step);
-        var decision = ConsultationDecider.Decide(input.Command, input.State, catalog, catalog.Body.Today(services.Now));
+        WorkflowServices.ThrowIfStale(step, motion);
+        var today = catalog.Body.Today(services.Now);
+        var agendas = new ConsultationAgenda(agenda, meetings);
+        var (decision, meeting) = await agendas.DecideAsync(input.Command, input.State, motion,
+            command => ConsultationDecider.Decide(command, input.State, catalog, today));
         if (decision.Error is { } error)
         {
             var status = error.Kind == ConsultationErrorKind.Conflict ? 409 : 400;
@@ -33,6 +39,7 @@ public sealed class ApplyConsultationCommand(WorkflowServices services) : Motion
             return new ConsultationApplied([], null, services.Now);
         }
         var state = input.State.ApplyAll(decision.Events);
+        await agendas.FollowUpAsync(motion.MotionId, input.State, state, decision.Events, services.Now);
         var followUp = state.IsDecided && input.FollowUpAfter is { } interval && interval > TimeSpan.Zero ? interval : (TimeSpan?)null;
         var after = ConsultationText.Project(motion, state, catalog, catalog.Body.TimeZone)
             .WithAck(CommandAck.Ok(input.CommandId, decision.Events.Count == 0 ? "Keine Änderung." : null)) with
@@ -42,7 +49,7 @@ public sealed class ApplyConsultationCommand(WorkflowServices services) : Motion
             FollowUpInterval = followUp,
         };
         await services.SaveAsync(step, motion, after, decision.Events.Select(e => services.Entry("consultation", ConsultationText.Describe(e, catalog), input.Actor)).ToArray());
-        await ConsultationMail.SendAsync(services, step, after, catalog, decision.Events, state);
+        await ConsultationMail.SendAsync(services, step, after, catalog, decision.Events, state, meeting);
         return new ConsultationApplied(decision.Events, followUp, after.DecidedAt ?? services.Now);
     }
 }

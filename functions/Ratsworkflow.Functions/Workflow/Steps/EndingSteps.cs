@@ -6,7 +6,7 @@ using Ratsworkflow.Functions.Wording;
 namespace Ratsworkflow.Functions.Workflow.Steps;
 
 /// <summary>The faction withdrew (itself, or through a clerk): links close, everyone involved is told.</summary>
-public sealed class WithdrawMotion(WorkflowServices services, Beirat.BallotStore ballots) : MotionStep<CommandInput, bool>
+public sealed class WithdrawMotion(WorkflowServices services, Beirat.BallotStore ballots, Meetings.AgendaKeeper agenda, Meetings.MeetingStore meetings) : MotionStep<CommandInput, bool>
 {
     protected override async Task<bool> RunAsync(StepContext step, CommandInput input)
     {
@@ -14,6 +14,8 @@ public sealed class WithdrawMotion(WorkflowServices services, Beirat.BallotStore
         await ballots.CloseAsync(step.MotionId, 1);
         await services.Tokens.CloseAsync(TokenGroup.VoteRound(step.MotionId, 1));
         var (motion, catalog) = await services.LoadAsync(step);
+        WorkflowServices.ThrowIfStale(step, motion);
+        await new ConsultationAgenda(agenda, meetings).WithdrawAsync(motion);
         var withdrawnAt = motion.WithdrawnAt ?? services.Now;
         var withdrawn = motion.WithAck(CommandAck.Ok(input.CommandId, "Der Antrag wurde zurückgezogen.")) with
         {
