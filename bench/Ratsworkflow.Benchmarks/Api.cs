@@ -6,7 +6,7 @@ using System.Text.Json;
 
 namespace Ratsworkflow.Benchmarks;
 
-/// <summary>The JSON API of DESIGN.md §2, as a faction, a Beirat member and a clerk call it.</summary>
+/// <summary>The JSON API of docs/design.md §4, as a faction, a Beirat member and a clerk call it.</summary>
 internal sealed class Api : IDisposable
 {
     private static readonly string[] Committee = ["ausschuss-soziales"];

@@ -6,7 +6,7 @@ namespace Ratsworkflow.Benchmarks;
 
 /// <summary>
 /// The real app as a child process (the Release build's dll), configured only through its documented environment
-/// variables (DESIGN.md §2 "Configuration"): storage, SendGrid transport pointed at the <see cref="MailSink"/>, a clerk
+/// variables (docs/design.md §5 "Configuration"): storage, SendGrid transport pointed at the <see cref="MailSink"/>, a clerk
 /// token, generous rate limits.
 /// </summary>
 internal sealed class AppUnderTest : IAsyncDisposable

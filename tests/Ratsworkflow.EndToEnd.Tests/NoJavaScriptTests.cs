@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Ratsworkflow.EndToEnd.Tests;
 
-/// <summary>Everything must work with JavaScript switched off (DESIGN.md §2 "Web"): plain HTML forms, server checks.</summary>
+/// <summary>Everything must work with JavaScript switched off (docs/design.md §2 "Web"): plain HTML forms, server checks.</summary>
 [Collection(AppCollection.Name)]
 public sealed class NoJavaScriptTests(AppFixture app)
 {

@@ -10,7 +10,7 @@ using Ratsworkflow.Functions.Workflow;
 
 namespace Ratsworkflow.Functions.Api;
 
-/// <summary>The stable JSON API of DESIGN.md §2 for motions and votes.</summary>
+/// <summary>The stable JSON API of docs/design.md §4 for motions and votes.</summary>
 public static class MotionEndpoints
 {
     public static IEndpointRouteBuilder MapMotionApi(this IEndpointRouteBuilder routes)

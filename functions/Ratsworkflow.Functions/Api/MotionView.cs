@@ -5,7 +5,7 @@ using Ratsworkflow.Functions.Motions;
 namespace Ratsworkflow.Functions.Api;
 
 /// <summary>
-/// <c>GET /api/motions/{id}</c> exactly as DESIGN.md §2 specifies, plus fields added since (extend, don't break).
+/// <c>GET /api/motions/{id}</c> exactly as docs/design.md §4 specifies, plus fields added since (extend, don't break).
 /// <c>status</c> is machine-readable (the stage while it is running, "Failed" when a step failed); the German
 /// description is <c>statusText</c>.
 /// </summary>

@@ -2,7 +2,7 @@ using Ratsworkflow.Functions.Motions;
 
 namespace Ratsworkflow.Functions.Beirat;
 
-/// <summary>The Beirat vote of DESIGN.md §1 as pure functions: no clock, no storage.</summary>
+/// <summary>The Beirat vote of docs/design.md §1 as pure functions: no clock, no storage.</summary>
 public static class BeiratVote
 {
     /// <param name="votes">Current vote per voting member id.</param>

@@ -66,7 +66,7 @@ public static class MotionExport
         item.Reference,
         item.Title,
         catalog.NameOf(item.FactionId),
-        Web.MotionStages.For(item.Stage.ToString()).Label,
+        MotionStages.Label(item.Stage),
         item.Status,
         item.CurrentBodyId is { } body ? catalog.NameOf(body) : null,
         item.MeetingDate is { } meeting ? GermanFormat.ShortDate(meeting) : null,

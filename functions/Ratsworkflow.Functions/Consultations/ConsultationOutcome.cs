@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Ratsworkflow.Functions.Consultations;
 
-/// <summary>What a committee or the council did with the motion in its meeting (DESIGN.md §1); JSON lower-case.</summary>
+/// <summary>What a committee or the council did with the motion in its meeting (docs/design.md §1); JSON lower-case.</summary>
 [JsonConverter(typeof(ConsultationOutcomeJsonConverter))]
 public enum ConsultationOutcome
 {

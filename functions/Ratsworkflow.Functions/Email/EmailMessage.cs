@@ -2,7 +2,7 @@ namespace Ratsworkflow.Functions.Email;
 
 /// <summary>
 /// One rendered email, ready for a transport. <see cref="IdempotencyKey"/> identifies the notification, not the
-/// attempt: a second send with the same key is a repeat (DESIGN.md §2: activities run at least once).
+/// attempt: a second send with the same key is a repeat (docs/design.md §2: activities run at least once).
 /// </summary>
 public sealed record EmailMessage
 {

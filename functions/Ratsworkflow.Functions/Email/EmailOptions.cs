@@ -2,7 +2,7 @@ using MailKit.Security;
 
 namespace Ratsworkflow.Functions.Email;
 
-/// <summary>The <c>Email</c> configuration section (DESIGN.md §2 "Configuration"; env vars as <c>Email__Key</c>).</summary>
+/// <summary>The <c>Email</c> configuration section (docs/design.md §5 "Configuration"; env vars as <c>Email__Key</c>).</summary>
 public sealed class EmailOptions
 {
     public const string Section = "Email";

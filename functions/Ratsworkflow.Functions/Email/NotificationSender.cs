@@ -8,7 +8,7 @@ namespace Ratsworkflow.Functions.Email;
 public sealed class NotificationSender(IEmailTransport transport, NotificationRenderer renderer)
 {
     /// <param name="idempotencyKey">
-    /// Stable across reruns of the same activity, e.g. derived from instance id and task id (DESIGN.md §2).
+    /// Stable across reruns of the same activity, e.g. derived from instance id and task id (docs/design.md §2).
     /// </param>
     public async Task SendAsync(Notification notification, string idempotencyKey, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ using Ratsworkflow.Functions.Storage;
 namespace Ratsworkflow.Functions.Health;
 
 /// <summary>
-/// <c>GET /api/health</c>: "ok" once storage answers (DESIGN.md §2). One table and one queue listing of at most one
+/// <c>GET /api/health</c>: "ok" once storage answers (docs/design.md §4). One table and one queue listing of at most one
 /// item each prove both the endpoint and the credentials; a wrong key fails here rather than on every page.
 /// </summary>
 public static class HealthEndpoints

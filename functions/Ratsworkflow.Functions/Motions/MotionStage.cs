@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Ratsworkflow.Functions.Motions;
 
-/// <summary>Where a motion stands (DESIGN.md §2 JSON API <c>stage</c>); serialized by name, which the API keeps stable.</summary>
+/// <summary>Where a motion stands (docs/design.md §4 JSON API <c>stage</c>); serialized by name, which the API keeps stable.</summary>
 [JsonConverter(typeof(MotionStageJsonConverter))]
 public enum MotionStage
 {

@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
 using Ratsworkflow.Functions.Web;
-using Web = Ratsworkflow.Functions.Web;
 
 namespace Ratsworkflow.Functions.OParl;
 
@@ -28,7 +27,7 @@ public static class MotionDocument
             .Append("<h1>").Append(E(motion.Title)).Append("</h1>\n<dl>\n")
             .Append("<dt>Antragsteller</dt><dd>").Append(E(catalog.NameOf(motion.FactionId))).Append("</dd>\n")
             .Append("<dt>Eingegangen am</dt><dd>").Append(E(GermanFormat.Date(motion.RegisteredAt))).Append("</dd>\n")
-            .Append("<dt>Stand</dt><dd>").Append(E(Web.MotionStages.For(motion.Stage.ToString()).Label)).Append("</dd>\n");
+            .Append("<dt>Stand</dt><dd>").Append(E(MotionStages.Label(motion.Stage))).Append("</dd>\n");
         if (motion.WithdrawnAt is { } withdrawn)
         {
             html.Append("<dt>Zurückgezogen am</dt><dd>").Append(E(GermanFormat.Date(withdrawn))).Append("</dd>\n");

@@ -150,7 +150,7 @@ public sealed class OParlDirectory
         return new OParlDirectory(system, body, organizations, people);
     }
 
-    /// <summary>OParl's recommended classifications (glossary in DESIGN.md §4).</summary>
+    /// <summary>OParl's recommended classifications (glossary in docs/design.md §6).</summary>
     public static string Classification(Organization organization) => organization.Kind switch
     {
         OrganizationKind.Faction => organization.Name.Contains("Gruppe", StringComparison.Ordinal) ? "Gruppe" : "Fraktion",

@@ -121,7 +121,7 @@ public sealed class PaperModel(OParlUrls urls, OrganizationCatalog catalog)
 
     public static IReadOnlyList<string> PaperKeywords(PublicMotion motion)
     {
-        var keywords = new List<string> { Web.MotionStages.For(motion.Stage.ToString()).Label.ToLowerInvariant() };
+        var keywords = new List<string> { MotionStages.Label(motion.Stage).ToLowerInvariant() };
         if (motion.Decision is { } decision)
         {
             keywords.Add(ConsultationOutcomes.DisplayName(decision, byCouncil: true));

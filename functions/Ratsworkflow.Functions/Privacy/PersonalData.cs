@@ -4,7 +4,7 @@ namespace Ratsworkflow.Functions.Privacy;
 
 /// <summary>
 /// What the retention job erases from a motion: the submitter, each Beirat member's vote and comment, and any address
-/// or name of theirs in the timeline. What stays is the decision record (DESIGN.md §1): reference, title, every
+/// or name of theirs in the timeline. What stays is the decision record (docs/design.md §1): reference, title, every
 /// wording of the resolution text, the faction, each consultation with its date, outcome and counts, the Beirat's counts.
 /// </summary>
 public static class PersonalData

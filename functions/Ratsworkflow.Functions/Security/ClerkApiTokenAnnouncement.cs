@@ -1,6 +1,6 @@
 namespace Ratsworkflow.Functions.Security;
 
-/// <summary>Says once at start which clerk API token is in force, or that none is (DESIGN.md: "printed at start").</summary>
+/// <summary>Says once at start which clerk API token is in force, or that none is (docs/design.md: "printed at start").</summary>
 internal sealed class ClerkApiTokenAnnouncement(IConfiguration configuration, ILogger<ClerkApiTokenAnnouncement> logger, bool generated) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using Azure.Storage.Queues;
 namespace Ratsworkflow.Functions.Storage;
 
 /// <summary>
-/// One storage account for everything (DESIGN.md §2 "Storage"). Every feature takes these clients from DI, so a
+/// One storage account for everything (docs/design.md §2 "Storage"). Every feature takes these clients from DI, so a
 /// test points the whole app at its own Azurite with one setting: <c>Storage:ConnectionString</c>. In Azure the
 /// account is reached with the app's managed identity instead (<see cref="StorageAccount"/>).
 /// </summary>

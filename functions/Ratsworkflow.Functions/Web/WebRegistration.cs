@@ -69,7 +69,7 @@ public static class WebRegistration
             app.Use(RetryAfterOnOutage);
         }
         app.UseStatusCodePagesWithReExecute(ErrorPath + "/{0}");
-        // The API keeps machine-readable errors (problem+json, DESIGN.md §2 "JSON API"), never the HTML page.
+        // The API keeps machine-readable errors (problem+json, docs/design.md §4 "JSON API"), never the HTML page.
         app.UseWhen(IsApi, api => api.Use(WithoutStatusCodePages).UseApiStatusPages());
         return app;
     }

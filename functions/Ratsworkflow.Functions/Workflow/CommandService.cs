@@ -61,7 +61,7 @@ public sealed class CommandService(
         {
             return Outcomes.Fail<MotionRecord>(404, Outcomes.NotFound);
         }
-        if (motion.Stage is MotionStage.Decided or MotionStage.Withdrawn or MotionStage.Failed or MotionStage.AwaitingConfirmation)
+        if (!MotionStages.CanWithdraw(motion.Stage))
         {
             return Outcomes.Fail<MotionRecord>(409, motion.Stage switch
             {
@@ -119,7 +119,7 @@ public sealed class CommandService(
         }
         if (motion.Stage is not (MotionStage.Consultation or MotionStage.Council))
         {
-            return Outcomes.Fail<MotionRecord>(409, $"Der Antrag ist im Stand „{MotionStages.DisplayName(motion.Stage)}“; Termine und Ergebnisse sind erst in der Beratungsfolge möglich.");
+            return Outcomes.Fail<MotionRecord>(409, $"Der Antrag ist im Stand „{MotionStages.Label(motion.Stage)}“; Termine und Ergebnisse sind erst in der Beratungsfolge möglich.");
         }
         var catalog = await organizations.GetCatalogAsync(cancellationToken);
         if (command is ScheduleConsultation { MeetingId: { } meetingId } named)

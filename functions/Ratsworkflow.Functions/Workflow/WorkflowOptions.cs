@@ -1,7 +1,7 @@
 namespace Ratsworkflow.Functions.Workflow;
 
 /// <summary>
-/// The durations of DESIGN.md's configuration table (<c>Workflow__BeiratDeadline</c> …). A test deployment can set
+/// The durations of docs/design.md §5's configuration table (<c>Workflow__BeiratDeadline</c> …). A test deployment can set
 /// them to seconds. They are copied into each motion's input when it starts, so a later change does not alter a
 /// running motion's replay.
 /// </summary>

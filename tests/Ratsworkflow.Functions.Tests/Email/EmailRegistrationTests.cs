@@ -8,7 +8,7 @@ using Xunit;
 
 namespace Ratsworkflow.Functions.Tests.Email;
 
-/// <summary>The configuration keys of DESIGN.md §2, and the whole stack (DI → renderer → ledger → SMTP) once end to end.</summary>
+/// <summary>The configuration keys of docs/design.md §2, and the whole stack (DI → renderer → ledger → SMTP) once end to end.</summary>
 public sealed class EmailRegistrationTests(AzuriteFixture azurite, MailDevFixture mailDev)
     : IClassFixture<AzuriteFixture>, IClassFixture<MailDevFixture>
 {

@@ -7,20 +7,29 @@ namespace Ratsworkflow.Functions.Tests.Motions;
 public class MotionStagesTests
 {
     [Theory]
-    [InlineData(MotionStage.AwaitingConfirmation, "Eingang/Bestätigung ausstehend")]
-    [InlineData(MotionStage.Registered, "Registriert")]
-    [InlineData(MotionStage.BeiratReview, "Beirat")]
-    [InlineData(MotionStage.Consultation, "Ausschüsse")]
-    [InlineData(MotionStage.Council, "Rat")]
-    [InlineData(MotionStage.Decided, "Beschlossen")]
+    [InlineData(MotionStage.AwaitingConfirmation, "Bestätigung ausstehend")]
+    [InlineData(MotionStage.Registered, "Eingegangen")]
+    [InlineData(MotionStage.BeiratReview, "Im Beirat")]
+    [InlineData(MotionStage.Consultation, "In den Ausschüssen")]
+    [InlineData(MotionStage.Council, "Im Rat")]
+    [InlineData(MotionStage.Decided, "Entschieden")]
     [InlineData(MotionStage.Withdrawn, "Zurückgezogen")]
-    [InlineData(MotionStage.Failed, "Fehler")]
-    public void DisplayName_EveryStage_GermanName(MotionStage stage, string expected) =>
-        Assert.Equal(expected, MotionStages.DisplayName(stage));
+    [InlineData(MotionStage.Failed, "Gestört – Ratsbüro prüft")]
+    public void Label_EveryStage_OneGermanNameForPagesMailsAndErrors(MotionStage stage, string expected) =>
+        Assert.Equal(expected, MotionStages.Label(stage));
 
     [Fact]
-    public void DisplayName_UndefinedValue_Throws() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => MotionStages.DisplayName((MotionStage)99));
+    public void Label_UndefinedValue_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => MotionStages.Label((MotionStage)99));
+
+    [Theory]
+    [InlineData("Consultation", "In den Ausschüssen")]
+    [InlineData("consultation", "In den Ausschüssen")]
+    [InlineData("3", "3")]
+    [InlineData("Quatsch", "Quatsch")]
+    [InlineData("", "Unbekannt")]
+    public void StageDisplay_StageString_KnownNamesOnlyAndNothingElseFails(string stage, string expected) =>
+        Assert.Equal(expected, Ratsworkflow.Functions.Web.StageDisplay.For(stage).Label);
 
     [Fact]
     public void Serialize_EveryStage_ExactlyTheNamesOfTheApi()
@@ -37,15 +46,15 @@ public class MotionStagesTests
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<MotionStage>("3", JsonSerializerOptions.Web));
 
     [Theory]
-    [InlineData(MotionStage.AwaitingConfirmation, true)]
+    [InlineData(MotionStage.AwaitingConfirmation, false)]
     [InlineData(MotionStage.Registered, true)]
     [InlineData(MotionStage.BeiratReview, true)]
     [InlineData(MotionStage.Consultation, true)]
     [InlineData(MotionStage.Council, true)]
-    [InlineData(MotionStage.Failed, true)]
+    [InlineData(MotionStage.Failed, false)]
     [InlineData(MotionStage.Decided, false)]
     [InlineData(MotionStage.Withdrawn, false)]
-    public void CanWithdraw_Stage_OnlyBeforeTheCouncilDecided(MotionStage stage, bool expected) =>
+    public void CanWithdraw_Stage_OnlyConfirmedAndUnbrokenBeforeTheCouncilDecided(MotionStage stage, bool expected) =>
         Assert.Equal(expected, MotionStages.CanWithdraw(stage));
 
     [Fact]

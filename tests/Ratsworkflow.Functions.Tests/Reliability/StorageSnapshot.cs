@@ -7,12 +7,13 @@ namespace Ratsworkflow.Functions.Tests.Reliability;
 
 /// <summary>Every entity of every table and every blob, with its ETag, as one string: equal snapshots mean storage was not touched.</summary>
 /// <remarks>
-/// Leaves out the engine's partition leases (the task hub's Partitions table): every worker renews them every few
-/// seconds whatever the requests do, so they are bookkeeping of the running process, not data a request could change.
+/// Leaves out the engine's partition leases (each task hub's <c>{hub}Partitions</c> table; the tests give every app its
+/// own hub): every worker renews them every few seconds whatever the requests do, so they are bookkeeping of the
+/// running process, not data a request could change.
 /// </remarks>
 internal static class StorageSnapshot
 {
-    private const string EngineLeases = "ratsbeschlussPartitions";
+    private const string EngineLeases = "Partitions";
 
     public static async Task<string> TakeAsync(string connectionString)
     {
@@ -20,7 +21,7 @@ internal static class StorageSnapshot
         var text = new StringBuilder();
         await foreach (var table in service.QueryAsync())
         {
-            if (table.Name.Equals(EngineLeases, StringComparison.OrdinalIgnoreCase))
+            if (table.Name.EndsWith(EngineLeases, StringComparison.Ordinal))
             {
                 continue;
             }

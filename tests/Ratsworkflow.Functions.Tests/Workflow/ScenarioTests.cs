@@ -7,7 +7,7 @@ using Ratsworkflow.Testing;
 
 namespace Ratsworkflow.Functions.Tests.Workflow;
 
-/// <summary>One scenario per path of DESIGN.md §1, driven through the JSON API against Azurite and maildev.</summary>
+/// <summary>One scenario per path of docs/design.md §1, driven through the JSON API against Azurite and maildev.</summary>
 public sealed class ScenarioTests(AzuriteFixture azurite, MailDevFixture mail) : WorkflowAppTests(azurite, mail)
 {
     [Fact]

@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace Ratsworkflow.Reliability.Tests.Harness;
 
 /// <summary>
-/// The JSON API (DESIGN.md §2) as a careful client calls it: a call that gets no answer because the process died
+/// The JSON API (docs/design.md §4) as a careful client calls it: a call that gets no answer because the process died
 /// (connection refused or reset) or that gets a 503 (storage down) is sent again until it is answered; every such
 /// retry is counted. <paramref name="baseUrl"/> picks the process for each call (two processes share the work).
 /// </summary>

@@ -4,7 +4,7 @@ namespace Ratsworkflow.Reliability.Tests.Harness;
 
 /// <summary>
 /// Azurite, maildev with its one <see cref="MailFeed"/>, and the app's settings: the documented environment variables
-/// only (DESIGN.md §2 "Configuration"), so the app runs as it would be deployed. Apps are started by the test, as many
+/// only (docs/design.md §5 "Configuration"), so the app runs as it would be deployed. Apps are started by the test, as many
 /// and as often as it needs, all on the same storage.
 /// </summary>
 public sealed class Stack : IAsyncDisposable

@@ -1,7 +1,7 @@
 namespace Ratsworkflow.Functions.Email;
 
 /// <summary>
-/// Sends each <see cref="EmailMessage.IdempotencyKey"/> once, even when its activity runs twice (DESIGN.md §2):
+/// Sends each <see cref="EmailMessage.IdempotencyKey"/> once, even when its activity runs twice (docs/design.md §2):
 /// claim the key in the ledger → send → record it as sent.
 /// <para>
 /// The crash window. No mail protocol lets a send and a table write commit together, so one window stays: the

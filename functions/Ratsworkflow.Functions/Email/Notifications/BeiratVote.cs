@@ -18,7 +18,7 @@ public abstract record BeiratVoteNotification : MotionNotification
         MailFact.Of(("Beirat", BeiratName), ("Beschlussvorschlag", ResolutionText), ("Abstimmung bis", FormatDateTime(Deadline)));
 }
 
-/// <summary>The vote request (DESIGN.md §1 "Beirat vote").</summary>
+/// <summary>The vote request (docs/design.md §1 "Beirat vote").</summary>
 public sealed record VoteRequested : BeiratVoteNotification
 {
     internal override MailContent Compose() => new(

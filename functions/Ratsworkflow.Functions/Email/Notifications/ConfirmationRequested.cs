@@ -4,7 +4,7 @@ namespace Ratsworkflow.Functions.Email;
 
 /// <summary>
 /// Receipt and confirmation request, to the faction's registered address only: a submission binds the faction only
-/// once someone there confirms it (DESIGN.md §1). Link: <see cref="MailLink.Confirmation"/>.
+/// once someone there confirms it (docs/design.md §1). Link: <see cref="MailLink.Confirmation"/>.
 /// </summary>
 public sealed record ConfirmationRequested : MotionNotification
 {

@@ -2,7 +2,7 @@ namespace Ratsworkflow.Functions.Email;
 
 /// <summary>
 /// The page a mail leads to, with its button text. Every path the mails use is here, in one place, to match the web
-/// routes (DESIGN.md §2 "Web"); a token is always the last path segment, the same string the API takes.
+/// routes (docs/design.md §2 "Web"); a token is always the last path segment, the same string the API takes.
 /// </summary>
 public sealed record MailLink
 {

@@ -1,7 +1,7 @@
 namespace Ratsworkflow.Functions.Email;
 
 /// <summary>
-/// One email of the workflow (DESIGN.md §1), typed per kind: the record holds what the mail needs, and
+/// One email of the workflow (docs/design.md §1), typed per kind: the record holds what the mail needs, and
 /// <see cref="Compose"/> says it in German. <see cref="NotificationRenderer"/> adds the motion's facts, the link and the
 /// layout; <see cref="NotificationSender"/> renders and sends it.
 /// </summary>

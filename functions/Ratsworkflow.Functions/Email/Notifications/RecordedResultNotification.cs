@@ -5,7 +5,7 @@ using static Ratsworkflow.Functions.Email.German;
 
 namespace Ratsworkflow.Functions.Email;
 
-/// <summary>What a clerk records after a meeting (DESIGN.md §1 "Outcomes of a consultation"), shared by both result mails.</summary>
+/// <summary>What a clerk records after a meeting (docs/design.md §1 "Outcomes of a consultation"), shared by both result mails.</summary>
 public abstract record RecordedResultNotification : MotionNotification
 {
     public required DateOnly MeetingDate { get; init; }

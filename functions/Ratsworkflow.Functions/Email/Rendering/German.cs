@@ -30,7 +30,7 @@ internal static class German
     public static string FormatVotes(VoteCount votes) =>
         $"{votes.Yes} Ja, {votes.No} Nein, {votes.Abstain} {(votes.Abstain == 1 ? "Enthaltung" : "Enthaltungen")}";
 
-    /// <summary>Completes "Der Antrag wurde …": a committee recommends, only the council decides (DESIGN.md §1).</summary>
+    /// <summary>Completes "Der Antrag wurde …": a committee recommends, only the council decides (docs/design.md §1).</summary>
     public static string OutcomePhrase(ConsultationOutcome outcome, bool council, string? referredTo) => outcome switch
     {
         ConsultationOutcome.Approved => council ? "unverändert beschlossen" : "unverändert zur Annahme empfohlen",

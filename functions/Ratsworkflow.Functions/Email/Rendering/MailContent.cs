@@ -2,7 +2,7 @@ namespace Ratsworkflow.Functions.Email;
 
 /// <summary>
 /// What one kind of mail says, as plain text: what happened, the facts, what comes next. Every mail has this shape
-/// (DESIGN.md §1), so one layout per format renders them all.
+/// (docs/design.md §1), so one layout per format renders them all.
 /// </summary>
 internal sealed record MailContent(string Heading, IReadOnlyList<string> Happened, IReadOnlyList<string> Next)
 {

@@ -39,7 +39,7 @@ public sealed class AntraegeModel(MotionIndex index, OrganizationStore organizat
     public OrganizationCatalog Catalog { get; private set; } = null!;
 
     public IReadOnlyList<SelectListItem> Stages { get; } =
-        PublicStages.Select(s => new SelectListItem(Web.MotionStages.For(s.ToString()).Label, s.ToString())).ToList();
+        PublicStages.Select(s => new SelectListItem(MotionStages.Label(s), s.ToString())).ToList();
 
     public bool Filtered => Phase is { Length: > 0 } || Suche is { Length: > 0 };
 

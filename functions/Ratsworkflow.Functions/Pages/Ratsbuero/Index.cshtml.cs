@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Ratsworkflow.Functions.Clerks;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
-using StageDisplay = Ratsworkflow.Functions.Web.MotionStages;
+using Ratsworkflow.Functions.Web;
 
 namespace Ratsworkflow.Functions.Pages.Ratsbuero;
 
@@ -80,7 +80,7 @@ public sealed class IndexModel(MotionIndex index, OrganizationStore organization
     public int OverdueCount { get; private set; }
 
     public IReadOnlyList<SelectListItem> Stages { get; } =
-        Enum.GetValues<MotionStage>().Select(s => new SelectListItem(StageDisplay.For(s.ToString()).Label, s.ToString())).ToList();
+        Enum.GetValues<MotionStage>().Select(s => new SelectListItem(MotionStages.Label(s), s.ToString())).ToList();
 
     public IReadOnlyList<SelectListItem> Factions { get; private set; } = [];
 

@@ -103,8 +103,8 @@ public sealed class MotionDetails(MotionRecord record, OrganizationCatalog catal
     public string AmendedBy(ResolutionTextVersion version) =>
         version.AmendedBy is { } by ? $"Fassung {version.Version}, geändert durch {catalog.Phrase(by).Accusative}" : $"Fassung {version.Version} (Antrag der Fraktion)";
 
-    /// <summary>Whether the faction (or a clerk on its behalf) can still withdraw it (the workflow refuses the other stages).</summary>
-    public bool CanWithdraw => record.Stage is MotionStage.Registered or MotionStage.BeiratReview or MotionStage.Consultation or MotionStage.Council;
+    /// <summary>Whether the faction (or a clerk on its behalf) can still withdraw it.</summary>
+    public bool CanWithdraw => MotionStages.CanWithdraw(record.Stage);
 
     public static string Votes(VoteCount votes) => $"Ja {votes.Yes}, Nein {votes.No}, Enthaltung {votes.Abstain}";
 }

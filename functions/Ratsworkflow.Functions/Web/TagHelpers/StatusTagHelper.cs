@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Razor.TagHelpers;
+using Ratsworkflow.Functions.Motions;
 
 namespace Ratsworkflow.Functions.Web.TagHelpers;
 
@@ -15,7 +16,7 @@ public sealed class StatusTagHelper : TagHelper
 
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
-        var display = Stage is null ? null : MotionStages.For(Stage);
+        var display = Stage is null ? null : StageDisplay.For(Stage);
         var tone = Tone ?? display?.Tone ?? StatusTone.Neutral;
         output.TagName = "strong";
         output.TagMode = TagMode.StartTagAndEndTag;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Razor.TagHelpers;
+using Ratsworkflow.Functions.Motions;
 
 namespace Ratsworkflow.Functions.Web.TagHelpers;
 
@@ -25,7 +26,7 @@ public sealed class StepsTagHelper : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var current = MotionStages.For(Stage).Step;
+        var current = StageDisplay.For(Stage).Step;
         var withdrawnAt = Stage == "Withdrawn" ? WithdrawnAt ?? ProcessStep.Receipt : (ProcessStep?)null;
         output.TagName = "ol";
         output.TagMode = TagMode.StartTagAndEndTag;

@@ -5,7 +5,7 @@ using Ratsworkflow.Functions.Workflow;
 
 namespace Ratsworkflow.Functions.Tests.Workflow.Orchestration;
 
-/// <summary>Inputs and step answers for the orchestrator tests: a motion of the sample city, the defaults of DESIGN.md.</summary>
+/// <summary>Inputs and step answers for the orchestrator tests: a motion of the sample city, the defaults of docs/design.md.</summary>
 internal static class Motions
 {
     public static readonly DateTime Start = new(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
