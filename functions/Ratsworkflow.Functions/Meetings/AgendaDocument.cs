@@ -1,8 +1,9 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
 using Ratsworkflow.Functions.Consultations;
 using Ratsworkflow.Functions.Organizations;
+using Ratsworkflow.Functions.Wording;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text;
 
 namespace Ratsworkflow.Functions.Meetings;
 
@@ -78,7 +79,7 @@ public static class AgendaDocument
             if (withResults)
             {
                 html.Append("<td>").Append(entry.Outcome is { } outcome ? E(ConsultationOutcomes.DisplayName(outcome, entry.IsCouncil)) : "–")
-                    .Append(entry.Votes is { } v ? $" <span class=\"tagesordnung__hinweis\">(Ja {v.Yes}, Nein {v.No}, Enthaltung {v.Abstain})</span>" : "").Append("</td>");
+                    .Append(entry.Votes is { } v ? $" <span class=\"tagesordnung__hinweis\">({VoteWording.Counts(v)})</span>" : "").Append("</td>");
             }
             html.Append("</tr>\n");
         }

@@ -32,7 +32,7 @@ public static class WorkflowSentences
 
     /// <summary>"Der Integrationsrat empfiehlt den Antrag (Ja 5, Nein 1, Enthaltung 0)."</summary>
     public static string BeiratResult(OrganizationName beirat, BeiratOutcome outcome, VoteCount votes) =>
-        $"{BeiratTexts.Sentence(beirat, outcome)} ({Votes(votes)}).";
+        $"{BeiratTexts.Sentence(beirat, outcome)} ({VoteWording.Counts(votes)}).";
 
     /// <summary>"Beratungsfolge begonnen: Ausschuss für Finanzen → Rat der Stadt Göttingen" (names in a list need no article).</summary>
     public static string ConsultationsBegun(IEnumerable<OrganizationName> bodies) =>
@@ -63,7 +63,7 @@ public static class WorkflowSentences
 
     /// <summary>"Verwaltungsausschuss (03.03.2026): zur Annahme empfohlen (Ja 9, Nein 2, Enthaltung 0)."</summary>
     public static string ResultRecorded(OrganizationName body, DateOnly meetingDate, ConsultationOutcome outcome, bool byCouncil, VoteCount? votes) =>
-        $"{body.Name} ({GermanFormat.ShortDate(meetingDate)}): {ConsultationOutcomes.DisplayName(outcome, byCouncil)}{(votes is { } v ? $" ({Votes(v)})" : "")}.";
+        $"{body.Name} ({GermanFormat.ShortDate(meetingDate)}): {ConsultationOutcomes.DisplayName(outcome, byCouncil)}{(votes is { } v ? $" ({VoteWording.Counts(v)})" : "")}.";
 
     public static string ResolutionTextAmended(OrganizationName body, int version) =>
         $"Beschlussvorschlag geändert durch {body.Accusative} (Fassung {version}).";
@@ -88,6 +88,4 @@ public static class WorkflowSentences
     public static string FollowUpInstruction(DateOnly next) =>
         $"Der Beschluss ist zur Wiedervorlage fällig; die nächste folgt am {GermanFormat.ShortDate(next)}.";
 
-    /// <summary>"Ja 5, Nein 1, Enthaltung 0": the order of the council's vote record.</summary>
-    private static string Votes(VoteCount votes) => $"Ja {votes.Yes}, Nein {votes.No}, Enthaltung {votes.Abstain}";
 }

@@ -85,7 +85,7 @@ public sealed class EmailRegistrationTests(AzuriteFixture azurite, MailDevFixtur
         Assert.All(mine, mail => Assert.Single(mail.To));
         Assert.Equal("[A/2026/0042] Ergebnis der Abstimmung im Beirat: Mehr Radwege in der Südstadt", mine[0].Subject);
         Assert.Contains("href=\"https://rat.example.org/antrag/m-7f3a/status/status-token\"", mine[0].Html);
-        Assert.Contains("Stimmen: 7 Ja, 2 Nein, 1 Enthaltung", mine[0].Text);
+        Assert.Contains("Stimmen: Ja 7, Nein 2, Enthaltung 1", mine[0].Text);
     }
 
     private ServiceProvider Build(Dictionary<string, string?> settings)

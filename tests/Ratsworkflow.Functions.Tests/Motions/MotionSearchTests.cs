@@ -76,7 +76,7 @@ public sealed class MotionSearchTests(AzuriteFixture azurite, ITestOutputHelper 
             "Spielplatz Weende erneuern", "Fahrradbügel am Bahnhof und an allen Schulen der Südstadt",
             "Barrierefreie Bushaltestellen im gesamten Stadtgebiet bis 2030", "Sanierung der Sporthalle Geismar",
         ];
-        var rows = titles.Select(t => MotionIndex.Partitions(MotionTables.Registered(t, MotionTables.At(1), 42)).Count()).ToList();
+        var rows = titles.Select(t => MotionIndex.Rows(MotionTables.Registered(t, MotionTables.At(1), 42)).Count()).ToList();
         var motion = await _motions.CreateAsync(titles[7]);
         _motions.Log.Clear();
 

@@ -1,6 +1,7 @@
-using Ratsworkflow.Functions.Motions;
-using Ratsworkflow.Functions.Consultations;
 using Ratsworkflow.Functions.Beirat;
+using Ratsworkflow.Functions.Consultations;
+using Ratsworkflow.Functions.Motions;
+using Ratsworkflow.Functions.Wording;
 using static Ratsworkflow.Functions.Email.German;
 
 namespace Ratsworkflow.Functions.Email;
@@ -38,6 +39,6 @@ public sealed record BeiratResultAnnounced : MotionNotification
                 BeiratOutcome.Rejects => "Ablehnung empfohlen",
                 _ => "keine Empfehlung (nicht beschlussfähig)",
             }),
-            ("Stimmen", FormatVotes(Votes))),
+            ("Stimmen", VoteWording.Counts(Votes))),
     };
 }

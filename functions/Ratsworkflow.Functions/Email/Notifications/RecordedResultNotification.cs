@@ -1,6 +1,7 @@
-using Ratsworkflow.Functions.Motions;
-using Ratsworkflow.Functions.Consultations;
 using Ratsworkflow.Functions.Beirat;
+using Ratsworkflow.Functions.Consultations;
+using Ratsworkflow.Functions.Motions;
+using Ratsworkflow.Functions.Wording;
 using static Ratsworkflow.Functions.Email.German;
 
 namespace Ratsworkflow.Functions.Email;
@@ -20,6 +21,6 @@ public abstract record RecordedResultNotification : MotionNotification
         ("Gremium", body),
         ("Sitzung", FormatDate(MeetingDate)),
         ("Ergebnis", outcomePhrase),
-        ("Stimmen", Votes is null ? null : FormatVotes(Votes)),
+        ("Stimmen", Votes is null ? null : VoteWording.Counts(Votes)),
         (resolutionLabel ?? "", resolutionLabel is null ? null : ResolutionText));
 }

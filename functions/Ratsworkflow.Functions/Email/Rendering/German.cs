@@ -27,9 +27,6 @@ internal static class German
     /// <summary>German quotation marks around a name or title.</summary>
     public static string Quoted(string text) => $"„{text}“";
 
-    public static string FormatVotes(VoteCount votes) =>
-        $"{votes.Yes} Ja, {votes.No} Nein, {votes.Abstain} {(votes.Abstain == 1 ? "Enthaltung" : "Enthaltungen")}";
-
     /// <summary>Completes "Der Antrag wurde …": a committee recommends, only the council decides (docs/design.md §1).</summary>
     public static string OutcomePhrase(ConsultationOutcome outcome, bool council, string? referredTo) => outcome switch
     {

@@ -46,7 +46,7 @@ public sealed class MotionDetails(MotionRecord record, OrganizationCatalog catal
 
     /// <summary>"Der Integrationsrat empfiehlt den Antrag (Ja 4, Nein 1, Enthaltung 0)."; null while no vote has closed.</summary>
     public string? BeiratResult => record.Beirat is { Outcome: not BeiratOutcome.Pending } b && BeiratPhrase is { } beirat
-        ? $"{BeiratTexts.Sentence(beirat, b.Outcome)} ({Votes(b.Votes)})."
+        ? $"{BeiratTexts.Sentence(beirat, b.Outcome)} ({VoteWording.Counts(b.Votes)})."
         : null;
 
     /// <summary>For a withdrawn motion, the step it had reached (the step line shows the rest as no longer coming).</summary>
@@ -92,7 +92,7 @@ public sealed class MotionDetails(MotionRecord record, OrganizationCatalog catal
             return record.Consultations.SelectMany((consultation, i) => consultation.Sessions().Select((c, session) => new ConsultationRow(
                 catalog.NameOf(c.OrganizationId), c.IsCouncil, c.MeetingDate,
                 c.Outcome is { } outcome ? ConsultationOutcomes.DisplayName(outcome, c.IsCouncil) : null,
-                c.Votes is { } votes ? Votes(votes) : null,
+                c.Votes is { } votes ? VoteWording.Counts(votes) : null,
                 i == current && session == (consultation.Postponed?.Count ?? 0) && record.Stage is MotionStage.Consultation or MotionStage.Council))).ToList();
         }
     }
@@ -106,7 +106,6 @@ public sealed class MotionDetails(MotionRecord record, OrganizationCatalog catal
     /// <summary>Whether the faction (or a clerk on its behalf) can still withdraw it.</summary>
     public bool CanWithdraw => MotionStages.CanWithdraw(record.Stage);
 
-    public static string Votes(VoteCount votes) => $"Ja {votes.Yes}, Nein {votes.No}, Enthaltung {votes.Abstain}";
 }
 
 public sealed record VoteCommentRow(string MemberName, string Choice, string Comment, DateTimeOffset At);
