@@ -1,6 +1,6 @@
 using System.Threading.Channels;
+using Ratsworkflow.Functions.Input;
 using Ratsworkflow.Functions.Organizations;
-using Ratsworkflow.Functions.Submission;
 using Ratsworkflow.Functions.Tokens;
 
 namespace Ratsworkflow.Functions.Clerks;

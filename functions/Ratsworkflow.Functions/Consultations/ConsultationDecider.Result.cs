@@ -1,6 +1,6 @@
+using Ratsworkflow.Functions.Input;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
-using Ratsworkflow.Functions.Submission;
 using Ratsworkflow.Functions.Wording;
 
 namespace Ratsworkflow.Functions.Consultations;

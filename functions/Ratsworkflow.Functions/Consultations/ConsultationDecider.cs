@@ -1,6 +1,6 @@
 using System.Globalization;
+using Ratsworkflow.Functions.Input;
 using Ratsworkflow.Functions.Organizations;
-using Ratsworkflow.Functions.Submission;
 using Ratsworkflow.Functions.Wording;
 
 namespace Ratsworkflow.Functions.Consultations;

@@ -1,4 +1,5 @@
-using Ratsworkflow.Functions.Submission;
+using Ratsworkflow.Functions.Input;
+
 
 namespace Ratsworkflow.Functions.Consultations;
 

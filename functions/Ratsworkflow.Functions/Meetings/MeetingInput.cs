@@ -1,7 +1,7 @@
 using System.Globalization;
 using Ratsworkflow.Functions.Consultations;
+using Ratsworkflow.Functions.Input;
 using Ratsworkflow.Functions.Organizations;
-using Ratsworkflow.Functions.Submission;
 
 namespace Ratsworkflow.Functions.Meetings;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Ratsworkflow.Functions.Submission;
+using Ratsworkflow.Functions.Input;
 
 namespace Ratsworkflow.Functions.Organizations;
 

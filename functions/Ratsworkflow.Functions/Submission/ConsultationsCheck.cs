@@ -1,3 +1,4 @@
+using Ratsworkflow.Functions.Input;
 using Ratsworkflow.Functions.Organizations;
 using Ratsworkflow.Functions.Wording;
 

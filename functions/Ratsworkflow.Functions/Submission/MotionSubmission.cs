@@ -1,3 +1,5 @@
+using Ratsworkflow.Functions.Input;
+
 namespace Ratsworkflow.Functions.Submission;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Ratsworkflow.Functions.Attachments;
+using Ratsworkflow.Functions.Input;
 using Ratsworkflow.Functions.Organizations;
 
 namespace Ratsworkflow.Functions.Submission;

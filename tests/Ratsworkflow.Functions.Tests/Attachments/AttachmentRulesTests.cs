@@ -1,6 +1,6 @@
 using System.Text;
 using Ratsworkflow.Functions.Attachments;
-using Ratsworkflow.Functions.Submission;
+using Ratsworkflow.Functions.Input;
 using Xunit;
 
 namespace Ratsworkflow.Functions.Tests.Attachments;

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Ratsworkflow.Functions.Submission;
+namespace Ratsworkflow.Functions.Input;
 
 /// <summary>How a text field is checked; <paramref name="What"/> names it in a sentence, e.g. "Der Titel".</summary>
 /// <param name="MissingMessage">Null when the field is optional.</param>

@@ -1,7 +1,7 @@
-using Ratsworkflow.Functions.Submission;
+using Ratsworkflow.Functions.Input;
 using Xunit;
 
-namespace Ratsworkflow.Functions.Tests.Submission;
+namespace Ratsworkflow.Functions.Tests.Input;
 
 public class EmailAddressTests
 {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Ratsworkflow.Functions.Submission;
+namespace Ratsworkflow.Functions.Input;
 
 /// <summary>
 /// A plain mailbox address as people type it into a form. Stricter than <see cref="System.Net.Mail.MailAddress"/>,

@@ -1,4 +1,4 @@
-namespace Ratsworkflow.Functions.Submission;
+namespace Ratsworkflow.Functions.Input;
 
 /// <summary>
 /// Collects German messages per field (keys are the JSON camelCase names), in the shape
