@@ -6,11 +6,9 @@ using Ratsworkflow.Functions.Wording;
 
 namespace Ratsworkflow.Functions.Email;
 
-/// <summary>How the mails write dates, quotes and votes: German, in the council's time zone.</summary>
+/// <summary>How the mails write dates and quotes: German, in the time zone of every page (<see cref="Web.GermanFormat.TimeZone"/>).</summary>
 internal static class German
 {
-    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-
     public static string FormatDate(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 
     public static string FormatDate(DateTimeOffset instant) => Local(instant).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
@@ -39,5 +37,5 @@ internal static class German
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 
-    private static System.DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Berlin).DateTime;
+    private static System.DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Web.GermanFormat.TimeZone).DateTime;
 }
