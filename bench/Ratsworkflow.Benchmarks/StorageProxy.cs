@@ -388,9 +388,10 @@ internal readonly record struct RequestKind(string Service, string Resource, str
 
     /// <summary>
     /// Work the engine does whether or not anything happens: queue polls (control queues and the work-item queue, each
-    /// backing off to <c>maxQueuePollingInterval</c>) and the partition leases' renewals in <c>{hub}Partitions</c>.
+    /// backing off to <c>maxQueuePollingInterval</c>) and the partition leases' renewals in the blob containers
+    /// <c>{hub}-leases</c> and <c>{hub}-applease</c>.
     /// </summary>
-    public bool IsPolling => Operation == "Receive" || (IsEngine && Resource.EndsWith("Partitions", StringComparison.Ordinal));
+    public bool IsPolling => Operation == "Receive" || (IsEngine && (Resource.Contains("-leases", StringComparison.Ordinal) || Resource.Contains("-applease", StringComparison.Ordinal)));
 }
 
 /// <summary>Counts of storage requests by kind; snapshots subtract to give the cost of what happened in between.</summary>

@@ -4,8 +4,8 @@ namespace Ratsworkflow.Benchmarks;
 
 /// <summary>
 /// The task hub the app's engine runs on. DurableTask.AzureStorage names every resource it creates after it:
-/// tables <c>{hub}History</c>, <c>{hub}Instances</c>, <c>{hub}Partitions</c> (leases, table partition management),
-/// queues <c>{hub}-control-00…</c> and <c>{hub}-workitems</c>, blob container <c>{hub}-largemessages</c>. So a
+/// tables <c>{hub}History</c> and <c>{hub}Instances</c>, queues <c>{hub}-control-00…</c> and <c>{hub}-workitems</c>,
+/// blob containers <c>{hub}-leases</c>, <c>{hub}-applease</c> (partition leases) and <c>{hub}-largemessages</c>. So a
 /// storage request is the engine's exactly when its resource starts with the hub name.
 /// </summary>
 internal static class TaskHub

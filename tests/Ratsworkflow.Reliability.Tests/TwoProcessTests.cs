@@ -7,14 +7,16 @@ using Xunit.Abstractions;
 
 namespace Ratsworkflow.Reliability.Tests;
 
-/// <summary>Issue 5, two processes on the same storage share 100 motions (competing consumers).</summary>
+/// <summary>Issue 5, two processes on the same storage share 99 motions (competing consumers).</summary>
 [Collection(ReliabilityCollection.Name)]
 public sealed partial class TwoProcessTests(ITestOutputHelper output)
 {
-    private const int Motions = 100;
+    // A full council agenda: the council decides every motion on the day it is scheduled (today: a meeting cannot lie
+    // before a motion's registration, a result not before its meeting), and an agenda holds at most 99 TOPs.
+    private const int Motions = 99;
 
     [Fact]
-    public async Task Workflow_TwoAppProcessesShareHundredMotions_EachDecidedOnceAndBothWorked()
+    public async Task Workflow_TwoAppProcessesShare99Motions_EachDecidedOnceAndBothWorked()
     {
         var started = Stopwatch.StartNew();
         await using var stack = await Stack.StartAsync();

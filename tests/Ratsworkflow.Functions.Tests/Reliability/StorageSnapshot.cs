@@ -7,13 +7,13 @@ namespace Ratsworkflow.Functions.Tests.Reliability;
 
 /// <summary>Every entity of every table and every blob, with its ETag, as one string: equal snapshots mean storage was not touched.</summary>
 /// <remarks>
-/// Leaves out the engine's partition leases (each task hub's <c>{hub}Partitions</c> table; the tests give every app its
-/// own hub): every worker renews them every few seconds whatever the requests do, so they are bookkeeping of the
-/// running process, not data a request could change.
+/// Leaves out the engine's partition leases (each task hub's blob containers <c>{hub}-leases</c> and
+/// <c>{hub}-applease</c>; the tests give every app its own hub): workers take and renew them whatever the requests do,
+/// so they are bookkeeping of the running processes, not data a request could change.
 /// </remarks>
 internal static class StorageSnapshot
 {
-    private const string EngineLeases = "Partitions";
+    private static readonly string[] EngineLeases = ["-leases", "-applease"];
 
     public static async Task<string> TakeAsync(string connectionString)
     {
@@ -21,10 +21,6 @@ internal static class StorageSnapshot
         var text = new StringBuilder();
         await foreach (var table in service.QueryAsync())
         {
-            if (table.Name.EndsWith(EngineLeases, StringComparison.Ordinal))
-            {
-                continue;
-            }
             await foreach (var entity in service.GetTableClient(table.Name).QueryAsync<TableEntity>())
             {
                 text.Append(table.Name).Append('|').Append(entity.PartitionKey).Append('|').Append(entity.RowKey).Append('|').Append(entity.ETag);
@@ -38,6 +34,10 @@ internal static class StorageSnapshot
         var blobs = new BlobServiceClient(connectionString);
         await foreach (var container in blobs.GetBlobContainersAsync())
         {
+            if (EngineLeases.Any(suffix => container.Name.EndsWith(suffix, StringComparison.Ordinal)))
+            {
+                continue;
+            }
             await foreach (var blob in blobs.GetBlobContainerClient(container.Name).GetBlobsAsync(BlobTraits.None, BlobStates.None, null, CancellationToken.None))
             {
                 text.Append(container.Name).Append('/').Append(blob.Name).Append('|').Append(blob.Properties.ETag).AppendLine();
