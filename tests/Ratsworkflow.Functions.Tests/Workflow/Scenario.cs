@@ -73,9 +73,9 @@ public sealed class Scenario(WorkflowApp app)
     }
 
     /// <summary>Polls the motion; generous, since a CI machine runs the other test projects beside this one.</summary>
-    public async Task<MotionView> WaitForStageAsync(MotionStage stage, Func<MotionView, bool>? also = null)
+    public async Task<MotionView> WaitForStageAsync(MotionStage stage, Func<MotionView, bool>? also = null, TimeSpan? within = null)
     {
-        var until = DateTime.UtcNow.AddSeconds(90);
+        var until = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(90));
         MotionView? view = null;
         while (DateTime.UtcNow < until)
         {
