@@ -39,7 +39,7 @@ public sealed class AppProcess : IAsyncDisposable
         var dll = AppDll();
         var environment = new Dictionary<string, string?>(settings);
         environment.TryAdd("ASPNETCORE_URLS", baseUrl.ToString().TrimEnd('/'));
-        var process = ChildProcess.Start(DotnetHost(), [dll], environment, workingDirectory ?? Path.GetDirectoryName(dll));
+        var process = ChildProcess.Start(DotnetHost(), [dll], environment, workingDirectory ?? Path.GetDirectoryName(dll), KeptLog());
         var app = new AppProcess(process, baseUrl);
         try
         {
@@ -73,16 +73,21 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>Ends the process tree at once, as a crash or an OOM kill would: no shutdown code runs.</summary>
     public void KillHard() => _process.KillHard();
 
-    /// <remarks>With RW_KEEP_APP_LOGS set to a folder, each app's output is kept there for a look after the run.</remarks>
     public ValueTask DisposeAsync()
     {
-        if (Environment.GetEnvironmentVariable("RW_KEEP_APP_LOGS") is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-            File.WriteAllText(Path.Combine(folder, $"app-{DateTime.UtcNow:HHmmss-fff}-{Guid.NewGuid().ToString("N")[..6]}.log"), Output);
-        }
         _process.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>With RW_KEEP_APP_LOGS set to a folder, each app's whole output is written there for a look after the run.</summary>
+    private static string? KeptLog()
+    {
+        if (Environment.GetEnvironmentVariable("RW_KEEP_APP_LOGS") is not { Length: > 0 } folder)
+        {
+            return null;
+        }
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, $"app-{DateTime.UtcNow:HHmmss-fff}-{Guid.NewGuid().ToString("N")[..6]}.log");
     }
 
     // The SDK sets DOTNET_HOST_PATH for test runs; it is the dotnet that built the app.

@@ -10,6 +10,7 @@ public sealed class ChildProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private StreamWriter? _log;
 
     private ChildProcess(Process process) => _process = process;
 
@@ -21,7 +22,9 @@ public sealed class ChildProcess : IDisposable
         get { lock (_output) { return _output.ToString(); } }
     }
 
-    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, string? workingDirectory = null)
+    /// <param name="logFile">Where every line goes as well, unbounded (<see cref="Output"/> keeps only the first 200,000 characters).</param>
+    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, string? workingDirectory = null,
+        string? logFile = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -39,7 +42,7 @@ public sealed class ChildProcess : IDisposable
             info.Environment[key] = value;
         }
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var child = new ChildProcess(process);
+        var child = new ChildProcess(process) { _log = logFile is null ? null : new StreamWriter(logFile) { AutoFlush = true } };
         process.OutputDataReceived += (_, e) => child.Append(e.Data);
         process.ErrorDataReceived += (_, e) => child.Append(e.Data);
         process.Start();
@@ -127,6 +130,11 @@ public sealed class ChildProcess : IDisposable
             // Already gone.
         }
         _process.Dispose();
+        lock (_output)
+        {
+            _log?.Dispose();
+            _log = null;
+        }
     }
 
     private void Append(string? line)
@@ -141,6 +149,7 @@ public sealed class ChildProcess : IDisposable
             {
                 _output.AppendLine(line);
             }
+            _log?.WriteLine(line);
         }
     }
 }

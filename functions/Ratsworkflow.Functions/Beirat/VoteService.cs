@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Tokens;
 using Ratsworkflow.Functions.Workflow;
@@ -7,9 +6,10 @@ namespace Ratsworkflow.Functions.Beirat;
 
 /// <summary>
 /// A Beirat member's vote from the personal link (bound to one member, motion and round): stored in the ballot at once
-/// and answered, then announced to the motion's orchestrator, which counts and closes early when the outcome is certain.
+/// and answered, then announced to the motion's orchestrator (<see cref="VoteAnnouncer"/>), which counts and closes
+/// early when the outcome is certain.
 /// </summary>
-public sealed class VoteService(IAccessTokenStore tokens, BallotStore ballots, DurableTaskClient engine, ILogger<VoteService> logger)
+public sealed class VoteService(IAccessTokenStore tokens, BallotStore ballots, VoteAnnouncer announcer)
 {
     public const int MaxCommentLength = 2000;
     private const string Closed = "Die Abstimmung ist beendet; Stimmen können nicht mehr abgegeben werden.";
@@ -46,15 +46,7 @@ public sealed class VoteService(IAccessTokenStore tokens, BallotStore ballots, D
             case CastResult.Closed or CastResult.NoBallot:
                 return Outcomes.Fail<VoteReceipt>(409, Closed);
         }
-        try
-        {
-            await engine.RaiseEventAsync(motionId, VoteArrived.EventName, new VoteArrived(memberId), cancellationToken);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or Azure.RequestFailedException)
-        {
-            // The vote is stored and counts at the close; only an early close waits for the next vote or the deadline.
-            logger.LogWarning(ex, "Motion {MotionId}: a vote was stored but could not be announced to the workflow.", motionId);
-        }
+        await announcer.AnnounceAsync(motionId, memberId, cancellationToken);
         var replaced = cast == CastResult.Replaced;
         return Outcomes.Ok(new VoteReceipt(motionId, replaced), 200, replaced ? "Ihre Stimme ersetzt Ihre frühere Stimme." : "Ihre Stimme wurde gezählt.");
     }

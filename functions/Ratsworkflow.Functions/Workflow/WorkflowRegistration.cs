@@ -15,6 +15,8 @@ public static class WorkflowRegistration
         builder.Services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section));
         builder.Services.AddSingleton<BallotStore>();
         builder.Services.AddSingleton<VoteService>();
+        builder.Services.AddSingleton<VoteAnnouncer>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<VoteAnnouncer>());
         builder.Services.AddSingleton<MotionIndex>();
         builder.Services.AddSingleton<MotionStore>();
         builder.Services.AddSingleton<WorkflowServices>();
