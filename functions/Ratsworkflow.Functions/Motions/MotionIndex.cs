@@ -7,7 +7,9 @@ namespace Ratsworkflow.Functions.Motions;
 /// <summary>
 /// The dashboard's lists, each a partition ordered newest first: all motions, per stage, per faction, the overdue
 /// ones, and per trigram of the title's words and the reference (<see cref="SearchWords"/>). A list page is one
-/// partition range read, however many motions there are.
+/// partition range read, however many motions there are. A list row carries the whole line the dashboard shows; a
+/// trigram row only the motion, its title and reference, so a step that changes the line does not rewrite a motion's
+/// 20–50 trigram rows (a search reads the lines of its hits instead, docs/benchmarks.md "Search").
 /// </summary>
 public sealed class MotionIndex(TableServiceClient tables)
 {
@@ -34,7 +36,19 @@ public sealed class MotionIndex(TableServiceClient tables)
     public static string OverduePartition => "overdue";
 
     /// <summary>Motions with this trigram in a title word or the reference (<see cref="SearchWords.Grams"/>).</summary>
-    public static string GramPartition(string gram) => "gram-" + gram;
+    public static string GramPartition(string gram) => GramPrefix + gram;
+
+    private const string GramPrefix = "gram-";
+
+    public static bool IsGramPartition(string partition) => partition.StartsWith(GramPrefix, StringComparison.Ordinal);
+
+    /// <summary>What a search needs to match a motion; its line is read from the list of all motions.</summary>
+    public static TableEntity GramRow(MotionRecord record, string partition, string rowKey) => new(partition, rowKey)
+    {
+        [nameof(MotionRecord.MotionId)] = record.MotionId,
+        [nameof(MotionRecord.Title)] = record.Title,
+        [nameof(MotionRecord.Reference)] = record.Reference,
+    };
 
     /// <summary>Whole-word lists of versions before trigrams; <see cref="EnsureSearchBuiltAsync"/> removes them.</summary>
     public static string WordPartition(string word) => "word-" + word;
@@ -118,8 +132,13 @@ public sealed class MotionIndex(TableServiceClient tables)
         var listed = before is null ? [] : Rows(before).ToHashSet();
         var stale = listed.Where(r => !wanted.Contains(r)).ToList();
         var summary = MotionListItem.From(after);
+        // A trigram row holds only what the line's title and reference say: rewritten when they change, not with the stage.
+        var searchChanged = before is null || before.Title != after.Title || before.Reference != after.Reference;
         await Task.WhenAll(
-            wanted.Select(r => MotionCounts.IsCounted(r.Partition) && !listed.Contains(r)
+            wanted.Where(r => !IsGramPartition(r.Partition) || searchChanged || !listed.Contains(r))
+                .Select(r => IsGramPartition(r.Partition)
+                    ? _table.UpsertEntityAsync(GramRow(after, r.Partition, r.RowKey), TableUpdateMode.Replace, cancellationToken)
+                    : MotionCounts.IsCounted(r.Partition) && !listed.Contains(r)
                     ? EnterAsync(summary.ToEntity(r.Partition, r.RowKey), cancellationToken)
                     : _table.UpsertEntityAsync(summary.ToEntity(r.Partition, r.RowKey), TableUpdateMode.Replace, cancellationToken))
                 .Concat(stale.Select(r => LeaveAsync(r.Partition, r.RowKey, cancellationToken)))
@@ -174,6 +193,28 @@ public sealed class MotionIndex(TableServiceClient tables)
         return ([], null);
     }
 
+    /// <summary>
+    /// One page of a trigram's list, newest first: the motions whose title words or reference hold every term, as their
+    /// lines from the list of all motions (one point read per hit, in parallel). A motion removed meanwhile is left out.
+    /// </summary>
+    public async Task<(IReadOnlyList<MotionListItem> Items, string? Continuation)> SearchPageAsync(
+        string gramPartition, IReadOnlyList<string> terms, string? continuation, int pageSize, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync();
+        var query = TableClient.CreateQueryFilter($"PartitionKey eq {gramPartition}");
+        string[] columns = ["RowKey", nameof(MotionRecord.Title), nameof(MotionRecord.Reference)];
+        await foreach (var page in _table.QueryAsync<TableEntity>(query, maxPerPage: pageSize, select: columns, cancellationToken: cancellationToken)
+            .AsPages(continuation, pageSize))
+        {
+            var hits = page.Values.Where(row => SearchWords.Matches(row.GetString(nameof(MotionRecord.Title)) ?? "",
+                row.GetString(nameof(MotionRecord.Reference)), terms));
+            var lines = await Task.WhenAll(hits.Select(row =>
+                _table.GetEntityIfExistsAsync<TableEntity>(All, row.RowKey, cancellationToken: cancellationToken)));
+            return (lines.Where(l => l.HasValue).Select(l => MotionListItem.FromEntity(l.Value!)).ToList(), page.ContinuationToken);
+        }
+        return ([], null);
+    }
+
     /// <summary>How many rows a partition holds, read key by key: for <see cref="MotionCounts.RecountAsync"/>, not for pages.</summary>
     public async Task<int> CountRowsAsync(string partition, CancellationToken cancellationToken)
     {
@@ -206,11 +247,10 @@ public sealed class MotionIndex(TableServiceClient tables)
         await foreach (var row in motions.QueryAsync<TableEntity>(e => e.RowKey == MotionRows.RecordKey, cancellationToken: cancellationToken))
         {
             var record = MotionRows.FromEntity(row);
-            var line = MotionListItem.From(record);
             var key = RowKey(record);
             foreach (var gram in SearchWords.Grams(record.Title, record.Reference))
             {
-                await AddIfMissingAsync(line.ToEntity(GramPartition(gram), key), cancellationToken);
+                await AddIfMissingAsync(GramRow(record, GramPartition(gram), key), cancellationToken);
             }
             foreach (var word in LegacyWords(record))
             {

@@ -27,15 +27,19 @@ public static class MotionQueries
     /// <summary>Reads one page; filters within the page may make it shorter, the continuation still goes on.</summary>
     public static async Task<MotionPage> PageAsync(this MotionIndex index, MotionQuery query, CancellationToken cancellationToken)
     {
+        var pageSize = Math.Clamp(query.PageSize, 1, 200);
         var terms = SearchWords.Terms(query.Search);
         if (terms.Count > 0)
         {
+            // A search reads its rarest trigram's list, newest first, and the lines of the motions holding every term;
+            // the other filters apply to those lines.
             await index.EnsureSearchBuiltAsync();
+            var (hits, next) = await index.SearchPageAsync(
+                MotionIndex.GramPartition(SearchWords.GramToRead(terms)), terms, query.Continuation, pageSize, cancellationToken);
+            return new MotionPage(hits.Where(query.Keeps).ToList(), next);
         }
-        // A search reads its rarest trigram's list, newest first; without one, another order reads its own partition
-        // and the filters apply within it.
-        var partition = terms.Count > 0 ? MotionIndex.GramPartition(SearchWords.GramToRead(terms))
-            : query.Sort != MotionSort.Newest ? MotionIndex.SortPartition(query.Sort)
+        // Without a search, another order reads its own partition and the filters apply within it.
+        var partition = query.Sort != MotionSort.Newest ? MotionIndex.SortPartition(query.Sort)
             : query.Overdue == true ? MotionIndex.OverduePartition
             : query.OrganizationId is { Length: > 0 } body ? MotionIndex.BodyPartition(body)
             : query.Stage is { } stage ? MotionIndex.StagePartition(stage)
@@ -58,12 +62,15 @@ public static class MotionQueries
         {
             filters.Add(Azure.Data.Tables.TableClient.CreateQueryFilter($"Overdue eq {overdue}"));
         }
-        var (items, continuation) = await index.PageAsync(partition, filters.Count == 0 ? null : string.Join(" and ", filters), query.Continuation, Math.Clamp(query.PageSize, 1, 200), cancellationToken);
-        if (terms.Count > 0)
-        {
-            // A trigram's list holds every motion with it; the page keeps those that contain every term.
-            items = items.Where(i => SearchWords.Matches(i, terms)).ToList();
-        }
+        var (items, continuation) = await index.PageAsync(partition, filters.Count == 0 ? null : string.Join(" and ", filters),
+            query.Continuation, pageSize, cancellationToken);
         return new MotionPage(items, continuation);
     }
+
+    /// <summary>The filters above, on a line already read (a search's hits).</summary>
+    private static bool Keeps(this MotionQuery query, MotionListItem item) =>
+        (query.Stage is not { } stage || item.Stage == stage)
+        && (query.FactionId is not { Length: > 0 } faction || item.FactionId == faction)
+        && (query.OrganizationId is not { Length: > 0 } body || item.CurrentBodyId == body)
+        && (query.Overdue is not { } overdue || item.Overdue == overdue);
 }

@@ -33,9 +33,9 @@ public static class SearchWords
         Trigrams(terms.OrderByDescending(t => t.Length).First()).OrderByDescending(Rarity).First();
 
     /// <summary>Whether a listed motion contains every term in a title word or its reference.</summary>
-    public static bool Matches(MotionListItem item, IReadOnlyList<string> terms)
+    public static bool Matches(string title, string? reference, IReadOnlyList<string> terms)
     {
-        var words = Words(item.Title, item.Reference).ToList();
+        var words = Words(title, reference).ToList();
         return terms.All(term => words.Any(w => w.Contains(term, StringComparison.Ordinal)));
     }
 
