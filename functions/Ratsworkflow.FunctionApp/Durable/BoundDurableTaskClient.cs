@@ -30,16 +30,20 @@ public sealed class BoundDurableTaskClient() : DurableTaskClient("ratsworkflow")
         TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default) =>
         Client.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input, options, cancellation);
 
-    public override Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellation = default) =>
+    public override Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null,
+        CancellationToken cancellation = default) =>
         Client.RaiseEventAsync(instanceId, eventName, eventPayload, cancellation);
 
-    public override Task<OrchestrationMetadata> WaitForInstanceStartAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
+    public override Task<OrchestrationMetadata> WaitForInstanceStartAsync(string instanceId, bool getInputsAndOutputs = false,
+        CancellationToken cancellation = default) =>
         Client.WaitForInstanceStartAsync(instanceId, getInputsAndOutputs, cancellation);
 
-    public override Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
+    public override Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = false,
+        CancellationToken cancellation = default) =>
         Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs, cancellation);
 
-    public override Task TerminateInstanceAsync(string instanceId, TerminateInstanceOptions? options = null, CancellationToken cancellation = default) =>
+    public override Task TerminateInstanceAsync(string instanceId, TerminateInstanceOptions? options = null,
+        CancellationToken cancellation = default) =>
         Client.TerminateInstanceAsync(instanceId, options, cancellation);
 
     public override Task SuspendInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) =>
@@ -48,16 +52,19 @@ public sealed class BoundDurableTaskClient() : DurableTaskClient("ratsworkflow")
     public override Task ResumeInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) =>
         Client.ResumeInstanceAsync(instanceId, reason, cancellation);
 
-    public override Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
+    public override Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false,
+        CancellationToken cancellation = default) =>
         Client.GetInstancesAsync(instanceId, getInputsAndOutputs, cancellation);
 
     public override AsyncPageable<OrchestrationMetadata> GetAllInstancesAsync(OrchestrationQuery? filter = null) =>
         Client.GetAllInstancesAsync(filter);
 
-    public override Task<PurgeResult> PurgeInstanceAsync(string instanceId, PurgeInstanceOptions? options = null, CancellationToken cancellation = default) =>
+    public override Task<PurgeResult> PurgeInstanceAsync(string instanceId, PurgeInstanceOptions? options = null,
+        CancellationToken cancellation = default) =>
         Client.PurgeInstanceAsync(instanceId, options, cancellation);
 
-    public override Task<PurgeResult> PurgeAllInstancesAsync(PurgeInstancesFilter filter, PurgeInstanceOptions? options = null, CancellationToken cancellation = default) =>
+    public override Task<PurgeResult> PurgeAllInstancesAsync(PurgeInstancesFilter filter, PurgeInstanceOptions? options = null,
+        CancellationToken cancellation = default) =>
         Client.PurgeAllInstancesAsync(filter, options, cancellation);
 
     public override Task RewindInstanceAsync(string instanceId, string reason, CancellationToken cancellation = default) =>

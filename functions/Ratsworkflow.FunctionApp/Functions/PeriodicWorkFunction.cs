@@ -22,7 +22,8 @@ public sealed class PeriodicWorkFunction(EmbeddedApp app, BoundDurableTaskClient
     /// kept in AzureWebJobsStorage); runOnStartup stays off, so a cold start does not add a run.
     /// </summary>
     [Function(Name)]
-    public async Task RunAsync([TimerTrigger(EveryMinute, UseMonitor = true)] TimerInfo timer, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+    public async Task RunAsync([TimerTrigger(EveryMinute, UseMonitor = true)] TimerInfo timer, [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
     {
         engine.Bind(client);
         var services = await app.GetServicesAsync();

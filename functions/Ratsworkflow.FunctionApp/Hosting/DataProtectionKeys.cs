@@ -22,7 +22,8 @@ public static class DataProtectionKeys
     {
         services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddOptions<KeyManagementOptions>()
-            .Configure<BlobServiceClient>((options, blobs) => options.XmlRepository = new BlobKeyRepository(blobs.GetBlobContainerClient(ContainerName)));
+            .Configure<BlobServiceClient>((options, blobs) =>
+                options.XmlRepository = new BlobKeyRepository(blobs.GetBlobContainerClient(ContainerName)));
         return services;
     }
 }
@@ -36,12 +37,15 @@ public sealed class BlobKeyRepository(BlobContainerClient container) : IXmlRepos
     // IXmlRepository is synchronous; the key ring reads it once per day and instance, and on a new key.
     public IReadOnlyCollection<XElement> GetAllElements() =>
         container.Exists().Value
-            ? container.GetBlobs().Select(blob => XElement.Parse(container.GetBlobClient(blob.Name).DownloadContent().Value.Content.ToString())).ToList()
+            ? container.GetBlobs()
+                .Select(blob => XElement.Parse(container.GetBlobClient(blob.Name).DownloadContent().Value.Content.ToString()))
+                .ToList()
             : [];
 
     public void StoreElement(XElement element, string friendlyName)
     {
         container.CreateIfNotExists();
-        container.GetBlobClient(friendlyName + ".xml").Upload(BinaryData.FromString(element.ToString(SaveOptions.DisableFormatting)), overwrite: true);
+        container.GetBlobClient(friendlyName + ".xml")
+            .Upload(BinaryData.FromString(element.ToString(SaveOptions.DisableFormatting)), overwrite: true);
     }
 }

@@ -106,7 +106,8 @@ public sealed class EmbeddedApp(BoundDurableTaskClient engine, ILoggerFactory lo
     private void AdaptToFunctions(IServiceCollection services)
     {
         services.RemoveAll<DurableTask.AzureStorage.AzureStorageOrchestrationService>();
-        foreach (var worker in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(Ratsworkflow.Functions.Durable.EngineWorker)).ToList())
+        foreach (var worker in services.Where(d => d.ServiceType == typeof(IHostedService)
+            && d.ImplementationType == typeof(Ratsworkflow.Functions.Durable.EngineWorker)).ToList())
         {
             services.Remove(worker);
         }

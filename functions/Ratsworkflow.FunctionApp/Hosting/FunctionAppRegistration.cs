@@ -15,7 +15,8 @@ public static class FunctionAppRegistration
         // serializer; with the local engine's options a history reads the same in both hosts (camelCase, enums as text).
         services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(DurableRegistration.JsonOptions));
         services.AddSingleton<BoundDurableTaskClient>();
-        services.AddSingleton(sp => new EmbeddedApp(sp.GetRequiredService<BoundDurableTaskClient>(), sp.GetRequiredService<ILoggerFactory>(), configureApp));
+        services.AddSingleton(sp =>
+            new EmbeddedApp(sp.GetRequiredService<BoundDurableTaskClient>(), sp.GetRequiredService<ILoggerFactory>(), configureApp));
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedApp>());
         return services;
     }

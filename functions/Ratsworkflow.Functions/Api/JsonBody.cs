@@ -13,7 +13,8 @@ public static class JsonBody
 
     public static JsonSerializerOptions Options { get; } = Create();
 
-    public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken) where T : class
+    public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
     {
         if (!request.HasJsonContentType())
         {

@@ -40,7 +40,9 @@ public static class MotionEndpoints
         var key = request.Headers[IdempotencyKeyHeader].ToString();
         if (request.Headers.ContainsKey(IdempotencyKeyHeader) && !SubmissionKeys.IsValid(key))
         {
-            return ApiProblems.Problem(400, $"Der Header „{IdempotencyKeyHeader}“ muss 1 bis {SubmissionKeys.MaxLength} sichtbare ASCII-Zeichen enthalten (z. B. eine UUID).");
+            return ApiProblems.Problem(400,
+                $"Der Header „{IdempotencyKeyHeader}“ muss 1 bis {SubmissionKeys.MaxLength} sichtbare ASCII-Zeichen enthalten " +
+                "(z. B. eine UUID).");
         }
         var (body, files, problem) = request.HasFormContentType
             ? await MultipartSubmission.ReadAsync(request, attachments.Value, ct)
@@ -55,16 +57,19 @@ public static class MotionEndpoints
             : ApiProblems.From(outcome);
     }
 
-    private static (MotionSubmission?, IReadOnlyList<AttachmentUpload>, ProblemHttpResult?) Json((MotionSubmission? Value, ProblemHttpResult? Problem) read) =>
+    private static (MotionSubmission?, IReadOnlyList<AttachmentUpload>, ProblemHttpResult?) Json(
+        (MotionSubmission? Value, ProblemHttpResult? Problem) read) =>
         (read.Value, [], read.Problem);
 
-    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> ConfirmAsync(string motionId, HttpRequest request, SubmissionService submissions, CancellationToken ct)
+    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> ConfirmAsync(string motionId, HttpRequest request,
+        SubmissionService submissions, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<TokenRequest>(request, ct);
         return problem ?? Answer(await submissions.ConfirmAsync(motionId, body!.Token, ct));
     }
 
-    private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> WithdrawAsync(string motionId, HttpRequest request, CommandService commands, CancellationToken ct)
+    private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> WithdrawAsync(string motionId,
+        HttpRequest request, CommandService commands, CancellationToken ct)
     {
         var clerk = request.HttpContext.User.IsInRole(ClerkAuthentication.Role) ? request.HttpContext.User.Identity?.Name ?? "Ratsbüro" : null;
         string? token = null;
@@ -80,8 +85,9 @@ public static class MotionEndpoints
         return AnswerCommand(await commands.WithdrawAsync(motionId, token, clerk, ct));
     }
 
-    private static async Task<Results<Ok<MotionListResponse>, ProblemHttpResult>> ListAsync(MotionIndex index, string? stage, string? factionId, string? overdue, string? q, string? continuation, string? pageSize,
-        string? organizationId, string? sort, CancellationToken ct)
+    private static async Task<Results<Ok<MotionListResponse>, ProblemHttpResult>> ListAsync(MotionIndex index, string? stage,
+        string? factionId, string? overdue, string? q, string? continuation, string? pageSize, string? organizationId, string? sort,
+        CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var order = MotionSort.Newest;
@@ -92,7 +98,8 @@ public static class MotionEndpoints
         MotionStage? stageFilter = null;
         if (stage is { Length: > 0 })
         {
-            stageFilter = !char.IsDigit(stage[0]) && Enum.TryParse<MotionStage>(stage, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? parsed : null;
+            stageFilter = !char.IsDigit(stage[0]) && Enum.TryParse<MotionStage>(stage, ignoreCase: false, out var parsed)
+                && Enum.IsDefined(parsed) ? parsed : null;
             if (stageFilter is null)
             {
                 errors["stage"] = ["Unbekannter Stand; erlaubt sind: " + string.Join(", ", Enum.GetNames<MotionStage>()) + "."];
@@ -122,12 +129,15 @@ public static class MotionEndpoints
         }
         try
         {
-            var page = await index.PageAsync(new MotionQuery(stageFilter, factionId, overdueFilter, q, continuation, size, order, organizationId), ct);
+            var page = await index.PageAsync(
+                new MotionQuery(stageFilter, factionId, overdueFilter, q, continuation, size, order, organizationId), ct);
             return TypedResults.Ok(new MotionListResponse(page.Items, page.Continuation));
         }
-        catch (Exception ex) when (ex is FormatException or ArgumentException or IndexOutOfRangeException or Azure.RequestFailedException { Status: 400 })
+        catch (Exception ex) when (ex is FormatException or ArgumentException or IndexOutOfRangeException
+            or Azure.RequestFailedException { Status: 400 })
         {
-            return ApiProblems.Problem(400, "Das Fortsetzungstoken ist ungültig.", new Dictionary<string, string[]> { ["continuation"] = ["Bitte verwenden Sie das Token aus der vorigen Antwort."] });
+            return ApiProblems.Problem(400, "Das Fortsetzungstoken ist ungültig.",
+                new Dictionary<string, string[]> { ["continuation"] = ["Bitte verwenden Sie das Token aus der vorigen Antwort."] });
         }
     }
 
@@ -136,13 +146,16 @@ public static class MotionEndpoints
             ? TypedResults.Ok(MotionView.From(found.Record, found.Timeline))
             : ApiProblems.Problem(404, Outcomes.NotFound);
 
-    private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> ScheduleAsync(string motionId, HttpRequest request, CommandService commands, CancellationToken ct)
+    private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> ScheduleAsync(string motionId,
+        HttpRequest request, CommandService commands, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<ScheduleRequest>(request, ct);
-        return problem ?? AnswerCommand(await commands.ScheduleAsync(motionId, new ScheduleConsultation(body!.OrganizationId, body.MeetingDate, NullIfBlank(body.MeetingId)), Actor(request), ct));
+        return problem ?? AnswerCommand(await commands.ScheduleAsync(motionId,
+            new ScheduleConsultation(body!.OrganizationId, body.MeetingDate, NullIfBlank(body.MeetingId)), Actor(request), ct));
     }
 
-    private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> ResultAsync(string motionId, HttpRequest request, CommandService commands, CancellationToken ct)
+    private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> ResultAsync(string motionId,
+        HttpRequest request, CommandService commands, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<ResultRequest>(request, ct);
         if (problem is not null)
@@ -151,20 +164,24 @@ public static class MotionEndpoints
         }
         if (body!.FollowUpAfterDays is < 1 or > 3660)
         {
-            return ApiProblems.Problem(400, "Die Wiedervorlage muss zwischen 1 und 3660 Tagen liegen.", new Dictionary<string, string[]> { ["followUpAfterDays"] = ["Bitte geben Sie 1 bis 3660 Tage an."] });
+            return ApiProblems.Problem(400, "Die Wiedervorlage muss zwischen 1 und 3660 Tagen liegen.",
+                new Dictionary<string, string[]> { ["followUpAfterDays"] = ["Bitte geben Sie 1 bis 3660 Tage an."] });
         }
         var command = new RecordConsultationResult(body.OrganizationId, body.Outcome, body.ResolutionText, body.ReferTo, body.Votes);
         var followUp = body.FollowUpAfterDays is { } days ? TimeSpan.FromDays(days) : (TimeSpan?)null;
         return AnswerCommand(await commands.RecordResultAsync(motionId, command, Actor(request), followUp, ct));
     }
 
-    private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> RetryAsync(string motionId, HttpRequest request, CommandService commands, CancellationToken ct) =>
+    private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> RetryAsync(string motionId,
+        HttpRequest request, CommandService commands, CancellationToken ct) =>
         AnswerCommand(await commands.RetryAsync(motionId, Actor(request), ct));
 
-    private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> EndFollowUpAsync(string motionId, HttpRequest request, CommandService commands, CancellationToken ct) =>
+    private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> EndFollowUpAsync(string motionId,
+        HttpRequest request, CommandService commands, CancellationToken ct) =>
         AnswerCommand(await commands.EndFollowUpAsync(motionId, Actor(request), ct));
 
-    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> VoteAsync(string voteToken, HttpRequest request, VoteService votes, CancellationToken ct)
+    private static async Task<Results<Ok<CommandResponse>, ProblemHttpResult>> VoteAsync(string voteToken, HttpRequest request,
+        VoteService votes, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<VoteRequest>(request, ct);
         if (problem is not null)
@@ -179,15 +196,22 @@ public static class MotionEndpoints
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static string Actor(HttpRequest request) => "Ratsbüro" + (request.HttpContext.User.Identity?.Name is { Length: > 0 } name && name.Contains('@', StringComparison.Ordinal) ? $" ({name})" : "");
+    private static string Actor(HttpRequest request) => "Ratsbüro"
+        + (request.HttpContext.User.Identity?.Name is { Length: > 0 } name && name.Contains('@', StringComparison.Ordinal)
+            ? $" ({name})"
+            : "");
 
     private static Results<Ok<CommandResponse>, ProblemHttpResult> Answer(Outcome<MotionRecord> outcome) =>
-        outcome.Succeeded ? TypedResults.Ok(new CommandResponse(outcome.Value!.MotionId, outcome.Value.Stage, outcome.Detail)) : ApiProblems.From(outcome);
+        outcome.Succeeded
+            ? TypedResults.Ok(new CommandResponse(outcome.Value!.MotionId, outcome.Value.Stage, outcome.Detail))
+            : ApiProblems.From(outcome);
 
-    private static Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult> AnswerCommand(Outcome<MotionRecord> outcome) => outcome switch
-    {
-        { Status: 202, Value: { } motion } => TypedResults.Accepted((string?)null, new CommandResponse(motion.MotionId, motion.Stage, outcome.Detail)),
-        { Succeeded: true, Value: { } motion } => TypedResults.Ok(new CommandResponse(motion.MotionId, motion.Stage, outcome.Detail)),
-        _ => ApiProblems.From(outcome),
-    };
+    private static Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult> AnswerCommand(Outcome<MotionRecord> outcome) =>
+        outcome switch
+        {
+            { Status: 202, Value: { } motion } =>
+                TypedResults.Accepted((string?)null, new CommandResponse(motion.MotionId, motion.Stage, outcome.Detail)),
+            { Succeeded: true, Value: { } motion } => TypedResults.Ok(new CommandResponse(motion.MotionId, motion.Stage, outcome.Detail)),
+            _ => ApiProblems.From(outcome),
+        };
 }

@@ -10,7 +10,8 @@ public sealed record TokenRequest(string? Token);
 public sealed record ScheduleRequest(string? OrganizationId, DateOnly? MeetingDate, string? MeetingId = null);
 
 /// <param name="FollowUpAfterDays">Only with the council's result: a Wiedervorlage after this many days (repeats until ended).</param>
-public sealed record ResultRequest(string? OrganizationId, ConsultationOutcome? Outcome, string? ResolutionText, string? ReferTo, VoteCount? Votes, int? FollowUpAfterDays);
+public sealed record ResultRequest(string? OrganizationId, ConsultationOutcome? Outcome, string? ResolutionText, string? ReferTo,
+    VoteCount? Votes, int? FollowUpAfterDays);
 
 public sealed record VoteRequest(VoteChoice? Choice, string? Comment);
 

@@ -37,21 +37,27 @@ public sealed record MotionView(
         m.Stage.ToString(), m.Status, m.WaitingFor, m.DueAt, m.Overdue,
         m.ResolutionText, m.Justification, m.FinancialImpact,
         m.Consultations.Select(c => new ConsultationView(c.OrganizationId, c.MeetingDate, c.Outcome, c.Votes, c.MeetingId)).ToList(),
-        m.Beirat is { } b ? new BeiratView(b.Votes.Yes, b.Votes.No, b.Votes.Abstain, b.Outcome, b.Deadline, b.VotingMembers, VoteCommentView.Of(b)) : null,
+        m.Beirat is { } b
+            ? new BeiratView(b.Votes.Yes, b.Votes.No, b.Votes.Abstain, b.Outcome, b.Deadline, b.VotingMembers, VoteCommentView.Of(b))
+            : null,
         m.Decision, m.ResolutionTexts,
         timeline.Select(e => new HistoryView(e.At, e.Type, e.Text, e.Actor)).ToList(),
         m.CreatedAt, m.UpdatedAt,
-        m.Attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.Length, a.Sha256, $"/api/motions/{m.MotionId}/attachments/{a.Id}")).ToList());
+        m.Attachments
+            .Select(a => new AttachmentView(a.Id, a.FileName, a.Length, a.Sha256, $"/api/motions/{m.MotionId}/attachments/{a.Id}"))
+            .ToList());
 }
 
 /// <param name="Url">Where a clerk downloads it (bearer token or clerk cookie).</param>
 public sealed record AttachmentView(int Id, string FileName, long Length, string Sha256, string Url);
 
 /// <param name="MeetingId">The meeting (<c>GET /api/meetings/{id}</c>) whose agenda it is on, or was decided at.</param>
-public sealed record ConsultationView(string OrganizationId, DateOnly? MeetingDate, ConsultationOutcome? Outcome, VoteCount? Votes, string? MeetingId = null);
+public sealed record ConsultationView(string OrganizationId, DateOnly? MeetingDate, ConsultationOutcome? Outcome, VoteCount? Votes,
+    string? MeetingId = null);
 
 /// <param name="Comments">The members' comments with their votes: personal data, so only here (clerk API), never public.</param>
-public sealed record BeiratView(int Yes, int No, int Abstain, BeiratOutcome Outcome, DateTimeOffset Deadline, int VotingMembers, IReadOnlyList<VoteCommentView> Comments);
+public sealed record BeiratView(int Yes, int No, int Abstain, BeiratOutcome Outcome, DateTimeOffset Deadline, int VotingMembers,
+    IReadOnlyList<VoteCommentView> Comments);
 
 public sealed record VoteCommentView(string MemberId, VoteChoice Choice, string Comment, DateTimeOffset At)
 {

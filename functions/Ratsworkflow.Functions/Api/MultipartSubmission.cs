@@ -16,7 +16,8 @@ public static class MultipartSubmission
         HttpRequest request, AttachmentOptions options, CancellationToken cancellationToken)
     {
         var tooLarge = ApiProblems.Problem(413,
-            $"Die Anfrage ist zu groß. Anlagen dürfen je höchstens {options.MaxBytes / (1024 * 1024)} MB groß sein, höchstens {options.MaxCount} Stück.");
+            $"Die Anfrage ist zu groß. Anlagen dürfen je höchstens {options.MaxBytes / (1024 * 1024)} MB groß sein, " +
+            $"höchstens {options.MaxCount} Stück.");
         if (request.ContentLength > options.MaxRequestBytes)
         {
             return (null, [], tooLarge);
@@ -46,7 +47,8 @@ public static class MultipartSubmission
         }
         if (form.Files.FirstOrDefault(f => f.Name != AttachmentRules.Field) is { } stray)
         {
-            return (null, [], ApiProblems.Problem(400, $"Unbekanntes Dateifeld „{stray.Name}“; Anlagen gehören in das Feld „{AttachmentRules.Field}“."));
+            return (null, [], ApiProblems.Problem(400,
+                $"Unbekanntes Dateifeld „{stray.Name}“; Anlagen gehören in das Feld „{AttachmentRules.Field}“."));
         }
         if (!TryReadBool(form["beiratReview"], out var beiratReview))
         {

@@ -23,7 +23,8 @@ public static class AttachmentFiles
         return (attachment, content);
     }
 
-    public static async Task<IActionResult> DownloadAsync(AttachmentStore store, MotionRecord motion, int id, HttpResponse response, CancellationToken cancellationToken) =>
+    public static async Task<IActionResult> DownloadAsync(AttachmentStore store, MotionRecord motion, int id, HttpResponse response,
+        CancellationToken cancellationToken) =>
         await OpenAsync(store, motion, id, response, cancellationToken) is { } file
             ? new FileStreamResult(file.Content, "application/pdf") { FileDownloadName = file.Attachment.FileName }
             : new NotFoundResult();

@@ -47,7 +47,8 @@ public static class AttachmentRules
     public static string SafeFileName(string? fileName)
     {
         var last = (fileName ?? "").Replace('\\', '/').Split('/').Last();
-        var cleaned = new string(last.Where(c => !char.IsControl(c) && !InputText.IsBidiControl(c, withMarks: true) && c is not ('"' or '<' or '>' or ':' or '*' or '?' or '|' or ';')).ToArray()).Trim(' ', '.');
+        var cleaned = new string(last.Where(c => !char.IsControl(c) && !InputText.IsBidiControl(c, withMarks: true)
+            && c is not ('"' or '<' or '>' or ':' or '*' or '?' or '|' or ';')).ToArray()).Trim(' ', '.');
         if (cleaned.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
         {
             cleaned = cleaned[..^4].TrimEnd(' ', '.');

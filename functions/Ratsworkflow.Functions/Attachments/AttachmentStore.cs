@@ -13,7 +13,8 @@ public sealed class AttachmentStore(BlobServiceClient blobs, IOptions<Attachment
     private readonly Storage.CreateOnce _created = Storage.CreateOnce.Container(blobs.GetBlobContainerClient(options.Value.ContainerName));
 
     /// <summary>Stores checked uploads; on a failure the ones already stored are removed again.</summary>
-    public async Task<IReadOnlyList<Attachment>> StoreAsync(string motionId, IReadOnlyList<AttachmentUpload> uploads, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Attachment>> StoreAsync(string motionId, IReadOnlyList<AttachmentUpload> uploads,
+        CancellationToken cancellationToken)
     {
         if (uploads.Count == 0)
         {

@@ -15,13 +15,15 @@ public enum BallotState
 public sealed record BallotVote(string MemberId, VoteChoice Choice, DateTimeOffset At, string? Comment, string VoteId);
 
 /// <summary>A Beirat vote on one motion (one round): who may vote, until when, and the votes cast.</summary>
-public sealed record Ballot(string MotionId, int Round, BallotState State, DateTimeOffset Deadline, IReadOnlyList<string> VotingMemberIds, IReadOnlyList<BallotVote> Votes)
+public sealed record Ballot(string MotionId, int Round, BallotState State, DateTimeOffset Deadline, IReadOnlyList<string> VotingMemberIds,
+    IReadOnlyList<BallotVote> Votes)
 {
     public IReadOnlyDictionary<string, VoteChoice> Choices => Votes.ToDictionary(v => v.MemberId, v => v.Choice, StringComparer.Ordinal);
 
     public IReadOnlyList<string> MembersWithoutVote => VotingMemberIds.Where(id => Votes.All(v => v.MemberId != id)).ToList();
 
-    public BeiratTally Tally(BeiratRules rules) => BeiratVote.Tally(Choices, VotingMemberIds.Count, rules, deadlinePassed: State == BallotState.Closed);
+    public BeiratTally Tally(BeiratRules rules) =>
+        BeiratVote.Tally(Choices, VotingMemberIds.Count, rules, deadlinePassed: State == BallotState.Closed);
 }
 
 /// <summary>What happened to a vote cast on the ballot.</summary>

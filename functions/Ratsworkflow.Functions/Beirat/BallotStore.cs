@@ -40,7 +40,8 @@ public sealed class BallotStore(TableServiceClient tables, TimeProvider clock)
         }
     }
 
-    public async Task<CastResult> CastAsync(string motionId, int round, string memberId, VoteChoice choice, string? comment, CancellationToken cancellationToken = default)
+    public async Task<CastResult> CastAsync(string motionId, int round, string memberId, VoteChoice choice, string? comment,
+        CancellationToken cancellationToken = default)
     {
         await _created.EnsureAsync();
         if (await GetRoundAsync(motionId, round, cancellationToken) is not { } before)
@@ -102,7 +103,8 @@ public sealed class BallotStore(TableServiceClient tables, TimeProvider clock)
         var votes = new List<BallotVote>();
         var from = RoundKey(round);
         await foreach (var row in _table.QueryAsync<TableEntity>(
-            e => e.PartitionKey == motionId && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(from + "~") < 0, cancellationToken: cancellationToken))
+            e => e.PartitionKey == motionId && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(from + "~") < 0,
+            cancellationToken: cancellationToken))
         {
             if (row.RowKey == from)
             {
@@ -144,7 +146,8 @@ public sealed class BallotStore(TableServiceClient tables, TimeProvider clock)
             {
                 if (state == BallotState.Open)
                 {
-                    await _table.UpdateEntityAsync(new TableEntity(motionId, RoundKey(round)) { ["State"] = nameof(BallotState.Closing) }, row.Value!.ETag, TableUpdateMode.Merge);
+                    await _table.UpdateEntityAsync(new TableEntity(motionId, RoundKey(round)) { ["State"] = nameof(BallotState.Closing) },
+                        row.Value!.ETag, TableUpdateMode.Merge);
                     continue;
                 }
                 if (state == BallotState.Closing)
@@ -171,7 +174,8 @@ public sealed class BallotStore(TableServiceClient tables, TimeProvider clock)
     {
         await _created.EnsureAsync();
         var keys = new List<string>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == motionId, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == motionId, select: ["RowKey"],
+            cancellationToken: cancellationToken))
         {
             keys.Add(row.RowKey);
         }
@@ -230,6 +234,7 @@ public sealed class BallotStore(TableServiceClient tables, TimeProvider clock)
             Enum.Parse<BallotState>(row.GetString("State")),
             row.GetDateTimeOffset("Deadline") ?? DateTimeOffset.MaxValue,
             JsonSerializer.Deserialize<List<string>>(row.GetString("Members") ?? "[]") ?? [],
-            (JsonSerializer.Deserialize<List<CountedVote>>(row.GetString("Counted") ?? "[]") ?? []).Select(c => new BallotVote(c.MemberId, c.Choice, c.At, null, c.VoteId)).ToList());
+            (JsonSerializer.Deserialize<List<CountedVote>>(row.GetString("Counted") ?? "[]") ?? [])
+                .Select(c => new BallotVote(c.MemberId, c.Choice, c.At, null, c.VoteId)).ToList());
     }
 }

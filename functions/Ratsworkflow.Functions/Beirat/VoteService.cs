@@ -48,7 +48,8 @@ public sealed class VoteService(IAccessTokenStore tokens, BallotStore ballots, V
         }
         await announcer.AnnounceAsync(motionId, memberId, cancellationToken);
         var replaced = cast == CastResult.Replaced;
-        return Outcomes.Ok(new VoteReceipt(motionId, replaced), 200, replaced ? "Ihre Stimme ersetzt Ihre frühere Stimme." : "Ihre Stimme wurde gezählt.");
+        return Outcomes.Ok(new VoteReceipt(motionId, replaced), 200,
+            replaced ? "Ihre Stimme ersetzt Ihre frühere Stimme." : "Ihre Stimme wurde gezählt.");
     }
 }
 

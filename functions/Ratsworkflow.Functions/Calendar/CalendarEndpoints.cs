@@ -14,10 +14,12 @@ public static class CalendarEndpoints
     public static IEndpointRouteBuilder MapCalendars(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/kalender/gremium/{organizationId}.ics", (string organizationId, OParlService service, CancellationToken ct) =>
-            FeedAsync(organizationId, service, o => o.Kind != OrganizationKind.Faction, (feed, o, all, agendas) => feed.ForOrganization(o, agendas, all), ct));
+            FeedAsync(organizationId, service, o => o.Kind != OrganizationKind.Faction,
+                (feed, o, all, agendas) => feed.ForOrganization(o, agendas, all), ct));
         routes.MapGet("/kalender/fraktion/{factionId}.ics", (string factionId, OParlService service, CancellationToken ct) =>
             FeedAsync(factionId, service, o => o.Kind == OrganizationKind.Faction,
-                (feed, o, all, agendas) => feed.ForFaction(o, all, agendas.ToDictionary(a => a.Meeting.Id, a => a.Meeting, StringComparer.Ordinal)), ct));
+                (feed, o, all, agendas) =>
+                    feed.ForFaction(o, all, agendas.ToDictionary(a => a.Meeting.Id, a => a.Meeting, StringComparer.Ordinal)), ct));
         return routes;
     }
 

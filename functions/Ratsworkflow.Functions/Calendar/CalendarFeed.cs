@@ -28,7 +28,8 @@ public sealed class CalendarFeed(OrganizationCatalog catalog, OParlUrls urls)
         foreach (var agenda in agendas.Where(a => a.Meeting.OrganizationId == organization.Id))
         {
             var items = agenda.Items.Select(i =>
-                $"TOP {i.Number}{(i.Entry.Public ? "" : " (nichtöffentlich)")}: {i.Entry.Reference} {i.Entry.Title}{Result(i.Entry)} – {urls.Web(i.MotionId)}");
+                $"TOP {i.Number}{(i.Entry.Public ? "" : " (nichtöffentlich)")}: {i.Entry.Reference} {i.Entry.Title}{Result(i.Entry)} – " +
+                $"{urls.Web(i.MotionId)}");
             calendar.Events.Add(MeetingEvent($"sitzung-{agenda.Meeting.Id}", agenda.Meeting, $"Sitzung: {organization.Name}",
                 string.Join("\n", items), agenda.Meeting.Modified, url: null));
         }
@@ -56,7 +57,8 @@ public sealed class CalendarFeed(OrganizationCatalog catalog, OParlUrls urls)
                 var summary = $"{entry.Motion.Reference} in: {catalog.NameOf(entry.OrganizationId)}";
                 var description = entry.Motion.Title + Suffix(entry);
                 calendar.Events.Add(entry.MeetingId is { } id && meetings.TryGetValue(id, out var meeting)
-                    ? MeetingEvent(key, meeting with { State = MeetingState.Planned }, summary, description, entry.Motion.UpdatedAt, urls.Web(entry.Motion.MotionId))
+                    ? MeetingEvent(key, meeting with { State = MeetingState.Planned }, summary, description, entry.Motion.UpdatedAt,
+                        urls.Web(entry.Motion.MotionId))
                     : AllDay(key, date, summary, description, entry.Motion.UpdatedAt, urls.Web(entry.Motion.MotionId)));
             }
         }
@@ -119,7 +121,8 @@ public sealed class CalendarFeed(OrganizationCatalog catalog, OParlUrls urls)
             Start = at,
             End = at,
             Summary = $"Frist {catalog.NameOf(beirat.OrganizationId)}: {entry.Motion.Reference}",
-            Description = $"Abstimmung über den Antrag „{entry.Motion.Title}“ endet spätestens am {GermanFormat.DateTime(beirat.Deadline)}.{Suffix(entry)}",
+            Description = $"Abstimmung über den Antrag „{entry.Motion.Title}“ endet spätestens am " +
+                $"{GermanFormat.DateTime(beirat.Deadline)}.{Suffix(entry)}",
             Transparency = "TRANSPARENT",
         };
         return Stamped(item, entry.Motion.UpdatedAt, urls.Web(entry.Motion.MotionId));

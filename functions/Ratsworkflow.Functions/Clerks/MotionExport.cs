@@ -31,8 +31,9 @@ public static class MotionExport
         return routes;
     }
 
-    private static async Task ExportAsync(HttpContext context, MotionIndex index, OrganizationStore organizations, Meetings.AgendaNumbers numbers, TimeProvider clock,
-        MotionStage? stage, string? factionId, bool? overdue, string? q, string? organizationId, MotionSort? sort, CancellationToken cancellationToken)
+    private static async Task ExportAsync(HttpContext context, MotionIndex index, OrganizationStore organizations,
+        Meetings.AgendaNumbers numbers, TimeProvider clock, MotionStage? stage, string? factionId, bool? overdue, string? q,
+        string? organizationId, MotionSort? sort, CancellationToken cancellationToken)
     {
         var catalog = await organizations.GetCatalogAsync(cancellationToken);
         var filter = new MotionFilter(stage, factionId, overdue == true, q, organizationId, sort ?? MotionSort.Newest);
@@ -85,7 +86,9 @@ public static class MotionExport
         catalog.NameOf(c.OrganizationId)
         + (c.MeetingDate is { } date ? " " + GermanFormat.ShortDate(date) : "")
         + ": "
-        + (c.Outcome is { } outcome ? Consultations.ConsultationOutcomes.DisplayName(outcome, c.IsCouncil) : c.MeetingDate is null ? "noch nicht terminiert" : "offen")));
+        + (c.Outcome is { } outcome
+            ? Consultations.ConsultationOutcomes.DisplayName(outcome, c.IsCouncil)
+            : c.MeetingDate is null ? "noch nicht terminiert" : "offen")));
 
     private static Task WriteLineAsync(StreamWriter writer, IEnumerable<string?> cells) =>
         writer.WriteAsync(string.Join(';', cells.Select(Cell)) + "\r\n");

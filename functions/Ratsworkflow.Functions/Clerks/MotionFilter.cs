@@ -12,10 +12,12 @@ public sealed record MotionFilter(MotionStage? Stage = null, string? FactionId =
     string? OrganizationId = null, MotionSort Sort = MotionSort.Newest)
 {
     /// <summary>No filter (the order is not one).</summary>
-    public bool IsEmpty => Stage is null && string.IsNullOrWhiteSpace(FactionId) && !Overdue && string.IsNullOrWhiteSpace(Q) && string.IsNullOrWhiteSpace(OrganizationId);
+    public bool IsEmpty => Stage is null && string.IsNullOrWhiteSpace(FactionId) && !Overdue && string.IsNullOrWhiteSpace(Q)
+        && string.IsNullOrWhiteSpace(OrganizationId);
 
     public MotionQuery ToQuery(string? continuation, int pageSize) =>
-        new(Stage, NullIfBlank(FactionId), Overdue ? true : null, NullIfBlank(Q), NullIfBlank(continuation), pageSize, Sort, NullIfBlank(OrganizationId));
+        new(Stage, NullIfBlank(FactionId), Overdue ? true : null, NullIfBlank(Q), NullIfBlank(continuation), pageSize, Sort,
+            NullIfBlank(OrganizationId));
 
     /// <summary>"?stage=Council&amp;q=Radweg" (empty when no filter is set), optionally with a continuation.</summary>
     public string ToQueryString(string? continuation = null)

@@ -2,7 +2,8 @@ using Ratsworkflow.Functions.Motions;
 
 namespace Ratsworkflow.Functions.Consultations;
 
-/// <summary>One entry of the Beratungsfolge. A body may appear more than once (e.g. after a referral), so entries are addressed by position.</summary>
+/// <summary>One entry of the Beratungsfolge. A body may appear more than once (e.g. after a referral), so entries are
+/// addressed by position.</summary>
 /// <param name="Outcome">Null until recorded; <see cref="ConsultationOutcome.Postponed"/> while waiting for a new date.</param>
 /// <param name="MeetingId">
 /// The meeting (Sitzung) whose agenda the motion is on while scheduled; null while waiting for a date, and for
@@ -29,8 +30,11 @@ public sealed record Consultation(
     /// after a postponement: open, as that postponement is listed already). What the Beratungsfolge tables list.
     /// </summary>
     public IEnumerable<Consultation> Sessions() =>
-        (Postponed ?? []).Select(p => this with { MeetingDate = p.MeetingDate, Outcome = ConsultationOutcome.Postponed, Votes = p.Votes, Postponed = null })
-            .Append(this is { Outcome: ConsultationOutcome.Postponed, MeetingDate: null, Postponed.Count: > 0 } ? this with { Outcome = null, Votes = null } : this);
+        (Postponed ?? [])
+            .Select(p => this with { MeetingDate = p.MeetingDate, Outcome = ConsultationOutcome.Postponed, Votes = p.Votes, Postponed = null })
+            .Append(this is { Outcome: ConsultationOutcome.Postponed, MeetingDate: null, Postponed.Count: > 0 }
+                ? this with { Outcome = null, Votes = null }
+                : this);
 }
 
 /// <summary>A meeting that postponed a consultation, with its vote counts if recorded.</summary>

@@ -19,7 +19,8 @@ public abstract record ConsultationCommand(string? OrganizationId);
 /// on the agenda, so a meeting moved meanwhile cannot leave the motion on the old date. Without a meeting id (commands
 /// sent before meetings existed) only the date is recorded.
 /// </summary>
-public sealed record ScheduleConsultation(string? OrganizationId, DateOnly? MeetingDate, string? MeetingId = null) : ConsultationCommand(OrganizationId);
+public sealed record ScheduleConsultation(string? OrganizationId, DateOnly? MeetingDate, string? MeetingId = null)
+    : ConsultationCommand(OrganizationId);
 
 /// <summary>
 /// A meeting the motion is on was moved or cancelled: the motion follows it (new date, or waiting for a date again).
@@ -27,7 +28,8 @@ public sealed record ScheduleConsultation(string? OrganizationId, DateOnly? Meet
 /// <paramref name="Cancelled"/> from the stored meeting, so a late or repeated command always applies the meeting's
 /// current state. A motion no longer on that meeting (moved elsewhere, result recorded) is left alone.
 /// </summary>
-public sealed record FollowMeeting(string? OrganizationId, string? MeetingId, DateOnly? MeetingDate = null, bool Cancelled = false) : ConsultationCommand(OrganizationId);
+public sealed record FollowMeeting(string? OrganizationId, string? MeetingId, DateOnly? MeetingDate = null, bool Cancelled = false)
+    : ConsultationCommand(OrganizationId);
 
 /// <summary><c>POST /api/motions/{id}/result</c> <c>{ organizationId, outcome, resolutionText?, referTo?, votes? }</c>.</summary>
 /// <param name="ResolutionText">The new Beschlussvorschlag; required for, and only for, <see cref="ConsultationOutcome.Amended"/>.</param>

@@ -10,7 +10,8 @@ public static partial class ConsultationDecider
     private static readonly TextRule AmendedText = new(
         "Der geänderte Beschlussvorschlag", InputText.MaxLongText, Multiline: true, "Bitte geben Sie den geänderten Beschlussvorschlag ein.");
 
-    private static ConsultationDecision RecordResult(RecordConsultationResult command, ConsultationState state, OrganizationCatalog organizations, DateOnly today)
+    private static ConsultationDecision RecordResult(RecordConsultationResult command, ConsultationState state,
+        OrganizationCatalog organizations, DateOnly today)
     {
         var errors = new FieldErrors();
         CheckOrganization(errors, command.OrganizationId, organizations);
@@ -40,7 +41,8 @@ public static partial class ConsultationDecider
         {
             return ConsultationDecision.Invalid(errors);
         }
-        return ConsultationDecision.Accept([.. Consequences(command with { ResolutionText = amendedText }, state, position, current.MeetingDate!.Value)]);
+        return ConsultationDecision.Accept(
+            [.. Consequences(command with { ResolutionText = amendedText }, state, position, current.MeetingDate!.Value)]);
     }
 
     /// <summary>A result needs a meeting that has taken place; on the meeting day itself it may be recorded.</summary>
@@ -55,7 +57,8 @@ public static partial class ConsultationDecider
             { MeetingDate: null } => ConsultationDecision.Conflict(
                 $"Für {name.Accusative} ist noch kein Sitzungstermin eingetragen. Bitte terminieren Sie die Beratung zuerst."),
             { MeetingDate: { } date } when date > today => ConsultationDecision.Conflict(
-                $"Die Sitzung {name.Genitive} am {Format(date)} hat noch nicht stattgefunden. Das Ergebnis kann ab dem Sitzungstag eingetragen werden."),
+                $"Die Sitzung {name.Genitive} am {Format(date)} hat noch nicht stattgefunden. " +
+                "Das Ergebnis kann ab dem Sitzungstag eingetragen werden."),
             _ => null,
         };
     }
@@ -77,7 +80,8 @@ public static partial class ConsultationDecider
         }
     }
 
-    private static void CheckReferral(FieldErrors errors, ConsultationOutcome outcome, string? referTo, ConsultationState state, int position, OrganizationCatalog organizations)
+    private static void CheckReferral(FieldErrors errors, ConsultationOutcome outcome, string? referTo, ConsultationState state, int position,
+        OrganizationCatalog organizations)
     {
         const string field = "referTo";
         if (outcome != ConsultationOutcome.Referred)
@@ -95,8 +99,11 @@ public static partial class ConsultationDecider
             (true, _) => "Bitte wählen Sie den Ausschuss, an den verwiesen wird.",
             (_, null) => $"{InputText.Quote(referTo!)} ist kein bekanntes Gremium.",
             (_, { Kind: not OrganizationKind.Committee }) => $"„{target.Name}“ ist kein Ausschuss; verwiesen werden kann nur an einen Ausschuss.",
-            _ when target.Id == state.Consultations[position].OrganizationId => $"{OrganizationName.Capitalized(target.Phrase.Nominative)} kann nicht an sich selbst verweisen.",
-            _ when next?.OrganizationId == target.Id => $"{OrganizationName.Capitalized(target.Phrase.Nominative)} berät den Antrag ohnehin als Nächstes; eine Verweisung ist nicht nötig.",
+            _ when target.Id == state.Consultations[position].OrganizationId =>
+                $"{OrganizationName.Capitalized(target.Phrase.Nominative)} kann nicht an sich selbst verweisen.",
+            _ when next?.OrganizationId == target.Id =>
+                $"{OrganizationName.Capitalized(target.Phrase.Nominative)} berät den Antrag ohnehin als Nächstes; " +
+                "eine Verweisung ist nicht nötig.",
             _ => null,
         };
         if (problem is not null)
@@ -105,7 +112,8 @@ public static partial class ConsultationDecider
         }
     }
 
-    private static IEnumerable<ConsultationEvent> Consequences(RecordConsultationResult command, ConsultationState state, int position, DateOnly meetingDate)
+    private static IEnumerable<ConsultationEvent> Consequences(RecordConsultationResult command, ConsultationState state, int position,
+        DateOnly meetingDate)
     {
         var current = state.Consultations[position];
         var outcome = command.Outcome!.Value;

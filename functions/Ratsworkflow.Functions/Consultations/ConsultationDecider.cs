@@ -15,7 +15,8 @@ public static partial class ConsultationDecider
     public const int MaxDaysAhead = 2 * 366;
 
     /// <param name="today">The body's calendar day (<see cref="Body.Today"/>): meeting dates are local days.</param>
-    public static ConsultationDecision Decide(ConsultationCommand command, ConsultationState state, OrganizationCatalog organizations, DateOnly today) =>
+    public static ConsultationDecision Decide(ConsultationCommand command, ConsultationState state, OrganizationCatalog organizations,
+        DateOnly today) =>
         command switch
         {
             ScheduleConsultation schedule => Schedule(schedule, state, organizations, today),
@@ -24,7 +25,8 @@ public static partial class ConsultationDecider
             _ => throw new ArgumentException($"Unbekannter Befehl {command.GetType().Name}.", nameof(command)),
         };
 
-    private static ConsultationDecision Schedule(ScheduleConsultation command, ConsultationState state, OrganizationCatalog organizations, DateOnly today)
+    private static ConsultationDecision Schedule(ScheduleConsultation command, ConsultationState state, OrganizationCatalog organizations,
+        DateOnly today)
     {
         var errors = new FieldErrors();
         CheckOrganization(errors, command.OrganizationId, organizations);
@@ -95,7 +97,8 @@ public static partial class ConsultationDecider
     /// </summary>
     public static string? MoveProblem(ConsultationState state, string meetingId, DateOnly date, DateOnly today)
     {
-        if (state.CurrentPosition is not { } position || state.Consultations[position] is not { Outcome: null } current || current.MeetingId != meetingId)
+        if (state.CurrentPosition is not { } position || state.Consultations[position] is not { Outcome: null } current
+            || current.MeetingId != meetingId)
         {
             return null;
         }

@@ -19,7 +19,8 @@ public abstract record ConsultationEvent(int Position, string OrganizationId);
 
 /// <param name="PreviousMeetingDate">Set when a meeting was moved, so the faction's mail can say so.</param>
 /// <param name="MeetingId">The meeting whose agenda the motion is on now; null for a date without a meeting (before meetings existed).</param>
-public sealed record ConsultationScheduled(int Position, string OrganizationId, DateOnly MeetingDate, DateOnly? PreviousMeetingDate, string? MeetingId = null)
+public sealed record ConsultationScheduled(int Position, string OrganizationId, DateOnly MeetingDate, DateOnly? PreviousMeetingDate,
+    string? MeetingId = null)
     : ConsultationEvent(Position, OrganizationId)
 {
     /// <summary>The date stayed, only the meeting was linked (a date from before meetings existed): nobody needs a mail.</summary>

@@ -26,7 +26,8 @@ public enum ConsultationOutcome
     Noted,
 }
 
-public sealed class ConsultationOutcomeJsonConverter() : JsonStringEnumConverter<ConsultationOutcome>(JsonNamingPolicy.CamelCase, allowIntegerValues: false);
+public sealed class ConsultationOutcomeJsonConverter()
+    : JsonStringEnumConverter<ConsultationOutcome>(JsonNamingPolicy.CamelCase, allowIntegerValues: false);
 
 public static class ConsultationOutcomes
 {

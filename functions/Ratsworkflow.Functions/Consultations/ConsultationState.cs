@@ -74,7 +74,8 @@ public sealed record ConsultationState(IReadOnlyList<Consultation> Consultations
     {
         if (e.Position < 0 || e.Position >= Consultations.Count || Consultations[e.Position].OrganizationId != e.OrganizationId)
         {
-            throw new InvalidOperationException($"Das Ereignis {e} passt nicht zur Beratungsfolge: an Position {e.Position} steht kein „{e.OrganizationId}“.");
+            throw new InvalidOperationException(
+                $"Das Ereignis {e} passt nicht zur Beratungsfolge: an Position {e.Position} steht kein „{e.OrganizationId}“.");
         }
         var consultations = Consultations.ToArray();
         consultations[e.Position] = change(consultations[e.Position]);

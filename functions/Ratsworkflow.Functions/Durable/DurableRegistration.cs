@@ -23,7 +23,8 @@ public static class DurableRegistration
         services.AddSingleton(registry);
         services.AddSingleton<DataConverter>(new JsonDataConverter(JsonOptions));
         services.AddSingleton(sp => EngineStorage.Create(sp.GetRequiredService<StorageAccount>(), options, sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<DurableTaskClient>(sp => new EngineClient(sp.GetRequiredService<AzureStorageOrchestrationService>(), sp.GetRequiredService<DataConverter>()));
+        services.AddSingleton<DurableTaskClient>(sp =>
+            new EngineClient(sp.GetRequiredService<AzureStorageOrchestrationService>(), sp.GetRequiredService<DataConverter>()));
         services.AddHostedService<EngineWorker>();
         return services;
     }

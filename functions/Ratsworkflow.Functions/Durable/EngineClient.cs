@@ -34,7 +34,8 @@ public sealed class EngineClient(IOrchestrationServiceClient service, DataConver
     }
 
     /// <summary>An event for an instance that does not exist is an error the caller sees, not a message nobody reads.</summary>
-    public override async Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellation = default)
+    public override async Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null,
+        CancellationToken cancellation = default)
     {
         var state = await GetInstanceAsync(instanceId, cancellation)
             ?? throw new InvalidOperationException($"There is no orchestration instance '{instanceId}'.");
@@ -51,10 +52,12 @@ public sealed class EngineClient(IOrchestrationServiceClient service, DataConver
     public override Task ResumeInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) =>
         SendAsync(instanceId, new ExecutionResumedEvent(-1, reason));
 
-    public override Task TerminateInstanceAsync(string instanceId, TerminateInstanceOptions? options = null, CancellationToken cancellation = default) =>
+    public override Task TerminateInstanceAsync(string instanceId, TerminateInstanceOptions? options = null,
+        CancellationToken cancellation = default) =>
         service.ForceTerminateTaskOrchestrationAsync(instanceId, converter.Serialize(options?.Output));
 
-    public override async Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
+    public override async Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false,
+        CancellationToken cancellation = default)
     {
         // The provider answers an unknown id with a list holding null.
         var states = await service.GetOrchestrationStateAsync(instanceId, allExecutions: false);
@@ -81,7 +84,8 @@ public sealed class EngineClient(IOrchestrationServiceClient service, DataConver
     }
 
     /// <summary>Deletes a finished instance's history and state; a running one is refused.</summary>
-    public override async Task<PurgeResult> PurgeInstanceAsync(string instanceId, PurgeInstanceOptions? options = null, CancellationToken cancellation = default)
+    public override async Task<PurgeResult> PurgeInstanceAsync(string instanceId, PurgeInstanceOptions? options = null,
+        CancellationToken cancellation = default)
     {
         if (await GetInstanceAsync(instanceId, cancellation) is not { } state)
         {
@@ -89,13 +93,15 @@ public sealed class EngineClient(IOrchestrationServiceClient service, DataConver
         }
         if (!state.IsCompleted)
         {
-            throw new InvalidOperationException($"The orchestration instance '{instanceId}' is {state.RuntimeStatus}; only ended instances can be purged.");
+            throw new InvalidOperationException(
+                $"The orchestration instance '{instanceId}' is {state.RuntimeStatus}; only ended instances can be purged.");
         }
         var result = await ((IOrchestrationServicePurgeClient)service).PurgeInstanceStateAsync(instanceId);
         return new PurgeResult(result.DeletedInstanceCount);
     }
 
-    public override async Task<PurgeResult> PurgeAllInstancesAsync(PurgeInstancesFilter filter, PurgeInstanceOptions? options = null, CancellationToken cancellation = default)
+    public override async Task<PurgeResult> PurgeAllInstancesAsync(PurgeInstancesFilter filter, PurgeInstanceOptions? options = null,
+        CancellationToken cancellation = default)
     {
         var result = await ((IOrchestrationServicePurgeClient)service).PurgeInstanceStateAsync(new DurableTask.Core.PurgeInstanceFilter(
             filter.CreatedFrom?.UtcDateTime ?? DateTime.MinValue,
@@ -104,11 +110,13 @@ public sealed class EngineClient(IOrchestrationServiceClient service, DataConver
         return new PurgeResult(result.DeletedInstanceCount);
     }
 
-    public override async Task<OrchestrationMetadata> WaitForInstanceStartAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
+    public override async Task<OrchestrationMetadata> WaitForInstanceStartAsync(string instanceId, bool getInputsAndOutputs = false,
+        CancellationToken cancellation = default)
     {
         while (true)
         {
-            var state = await GetInstanceAsync(instanceId, cancellation) ?? throw new InvalidOperationException($"There is no orchestration instance '{instanceId}'.");
+            var state = await GetInstanceAsync(instanceId, cancellation)
+                ?? throw new InvalidOperationException($"There is no orchestration instance '{instanceId}'.");
             if (state.RuntimeStatus != OrchestrationRuntimeStatus.Pending)
             {
                 return state;
@@ -117,11 +125,13 @@ public sealed class EngineClient(IOrchestrationServiceClient service, DataConver
         }
     }
 
-    public override async Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
+    public override async Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = false,
+        CancellationToken cancellation = default)
     {
         while (true)
         {
-            var state = await GetInstanceAsync(instanceId, cancellation) ?? throw new InvalidOperationException($"There is no orchestration instance '{instanceId}'.");
+            var state = await GetInstanceAsync(instanceId, cancellation)
+                ?? throw new InvalidOperationException($"There is no orchestration instance '{instanceId}'.");
             if (state.IsCompleted)
             {
                 return state;
@@ -133,7 +143,8 @@ public sealed class EngineClient(IOrchestrationServiceClient service, DataConver
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     private Task SendAsync(string instanceId, HistoryEvent message) =>
-        service.SendTaskOrchestrationMessageAsync(new TaskMessage { OrchestrationInstance = new OrchestrationInstance { InstanceId = instanceId }, Event = message });
+        service.SendTaskOrchestrationMessageAsync(
+            new TaskMessage { OrchestrationInstance = new OrchestrationInstance { InstanceId = instanceId }, Event = message });
 
     private OrchestrationMetadata ToMetadata(OrchestrationState state) => new(state.Name, state.OrchestrationInstance.InstanceId)
     {
@@ -144,6 +155,8 @@ public sealed class EngineClient(IOrchestrationServiceClient service, DataConver
         SerializedInput = state.Input,
         SerializedOutput = state.Output,
         SerializedCustomStatus = state.Status,
-        FailureDetails = state.FailureDetails is { } failure ? new TaskFailureDetails(failure.ErrorType, failure.ErrorMessage, failure.StackTrace, null, null) : null,
+        FailureDetails = state.FailureDetails is { } failure
+            ? new TaskFailureDetails(failure.ErrorType, failure.ErrorMessage, failure.StackTrace, null, null)
+            : null,
     };
 }

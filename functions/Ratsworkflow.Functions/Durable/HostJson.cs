@@ -13,7 +13,12 @@ public static class HostJson
         {
             if (File.Exists(candidate))
             {
-                var source = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource { Path = candidate, Optional = false, ReloadOnChange = false };
+                var source = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+                {
+                    Path = candidate,
+                    Optional = false,
+                    ReloadOnChange = false,
+                };
                 source.ResolveFileProvider();
                 configuration.Sources.Insert(0, source);
                 return configuration;

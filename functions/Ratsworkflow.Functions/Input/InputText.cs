@@ -71,7 +71,8 @@ public static class InputText
         }
         if (HasBidiControls(value, rule.Multiline))
         {
-            errors.Add(field, $"{rule.What} enthält unsichtbare Steuerzeichen für die Schreibrichtung (z. B. U+202E), die den angezeigten Text verfälschen können. Bitte entfernen Sie sie.");
+            errors.Add(field, $"{rule.What} enthält unsichtbare Steuerzeichen für die Schreibrichtung (z. B. U+202E), " +
+                "die den angezeigten Text verfälschen können. Bitte entfernen Sie sie.");
             fine = false;
         }
         return fine;

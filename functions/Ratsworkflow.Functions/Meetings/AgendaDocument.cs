@@ -28,8 +28,10 @@ public static class AgendaDocument
 
     /// <summary>The complete file: the article in an HTML document with the print styles inside.</summary>
     public static string Download(Agenda agenda, OrganizationCatalog catalog, string styles) => new StringBuilder()
-        .Append("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .Append("<title>").Append(E(Title(agenda, catalog))).Append("</title>\n<style>\n").Append(styles).Append("\n</style>\n</head>\n<body>\n<main>\n")
+        .Append("<!DOCTYPE html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n" +
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .Append("<title>").Append(E(Title(agenda, catalog))).Append("</title>\n<style>\n")
+        .Append(styles).Append("\n</style>\n</head>\n<body>\n<main>\n")
         .Append(Article(agenda, catalog))
         .Append("</main>\n</body>\n</html>\n").ToString();
 
@@ -45,7 +47,8 @@ public static class AgendaDocument
             .Append("<p class=\"tagesordnung__gremium\">").Append(E(catalog.NameOf(meeting.OrganizationId))).Append("</p>\n")
             .Append("<dl class=\"tagesordnung__daten\">\n")
             .Append("<dt>Sitzungstag</dt><dd>").Append(E(meeting.Date.ToString("dddd, d. MMMM yyyy", German))).Append("</dd>\n")
-            .Append("<dt>Beginn</dt><dd>").Append(meeting.StartTime is { } time ? E(MeetingTexts.Time(time)) : "wird noch bekannt gegeben").Append("</dd>\n")
+            .Append("<dt>Beginn</dt><dd>")
+            .Append(meeting.StartTime is { } time ? E(MeetingTexts.Time(time)) : "wird noch bekannt gegeben").Append("</dd>\n")
             .Append("<dt>Sitzungsort</dt><dd>").Append(E(meeting.Place ?? "wird noch bekannt gegeben")).Append("</dd>\n");
         if (meeting.State is MeetingState.Cancelled or MeetingState.Held)
         {
@@ -66,7 +69,8 @@ public static class AgendaDocument
             html.Append("<p>Keine Tagesordnungspunkte.</p>\n</section>\n");
             return;
         }
-        html.Append("<table class=\"tagesordnung__tops\">\n<caption class=\"visually-hidden\">").Append(E(heading)).Append("</caption>\n<thead>\n<tr>")
+        html.Append("<table class=\"tagesordnung__tops\">\n<caption class=\"visually-hidden\">").Append(E(heading))
+            .Append("</caption>\n<thead>\n<tr>")
             .Append("<th scope=\"col\">TOP</th><th scope=\"col\">Betreff</th><th scope=\"col\">Drucksache</th>")
             .Append(withResults ? "<th scope=\"col\">Ergebnis</th>" : "").Append("</tr>\n</thead>\n<tbody>\n");
         foreach (var item in items)

@@ -12,7 +12,8 @@ public static class AgendaDownload
         return routes;
     }
 
-    private static async Task<IResult> DownloadAsync(string meetingId, MeetingStore store, OrganizationStore organizations, IWebHostEnvironment environment, HttpResponse response, CancellationToken ct)
+    private static async Task<IResult> DownloadAsync(string meetingId, MeetingStore store, OrganizationStore organizations,
+        IWebHostEnvironment environment, HttpResponse response, CancellationToken ct)
     {
         if (await store.GetAgendaAsync(meetingId, ct) is not { } agenda)
         {

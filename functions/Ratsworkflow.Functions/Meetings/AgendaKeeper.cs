@@ -68,7 +68,10 @@ public sealed class AgendaKeeper(MeetingStore store)
             return Done(true);
         }
         var meeting = agenda.Meeting.IsOpen ? agenda.Meeting with { State = MeetingState.Held } : agenda.Meeting;
-        var recorded = entry with { Outcome = result.Outcome, Votes = result.Votes, ResolutionText = result.ResolutionText, RecordedAt = result.RecordedAt };
+        var recorded = entry with
+        {
+            Outcome = result.Outcome, Votes = result.Votes, ResolutionText = result.ResolutionText, RecordedAt = result.RecordedAt,
+        };
         var (written, _) = await store.CommitAsync(agenda.Meeting, meeting, upsert: [recorded]);
         return (written == MeetingWrite.Written, true);
     });

@@ -42,10 +42,12 @@ public static class MeetingEndpoints
         }
         var bodies = organizationId is { Length: > 0 } ? [organizationId] : Bodies(catalog);
         var lists = await Task.WhenAll(bodies.Select(b => store.ListAsync(b, fromDate, toDate, ct)));
-        return TypedResults.Ok(new MeetingListResponse(lists.SelectMany(l => l).OrderBy(m => m.Date).ThenBy(m => m.StartTime).Select(m => MeetingView.From(m)).ToList()));
+        return TypedResults.Ok(new MeetingListResponse(
+            lists.SelectMany(l => l).OrderBy(m => m.Date).ThenBy(m => m.StartTime).Select(m => MeetingView.From(m)).ToList()));
     }
 
-    private static async Task<Results<Created<MeetingView>, ProblemHttpResult>> CreateAsync(HttpRequest request, MeetingService meetings, CancellationToken ct)
+    private static async Task<Results<Created<MeetingView>, ProblemHttpResult>> CreateAsync(HttpRequest request, MeetingService meetings,
+        CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<CreateMeetingRequest>(request, ct);
         if (problem is not null)
@@ -53,7 +55,9 @@ public static class MeetingEndpoints
             return problem;
         }
         var outcome = await meetings.CreateAsync(body!, ct);
-        return outcome.Succeeded ? TypedResults.Created($"/api/meetings/{outcome.Value!.Id}", MeetingView.From(outcome.Value, [])) : ApiProblems.From(outcome);
+        return outcome.Succeeded
+            ? TypedResults.Created($"/api/meetings/{outcome.Value!.Id}", MeetingView.From(outcome.Value, []))
+            : ApiProblems.From(outcome);
     }
 
     private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> GetAsync(string meetingId, MeetingStore store, CancellationToken ct) =>
@@ -61,7 +65,8 @@ public static class MeetingEndpoints
             ? TypedResults.Ok(MeetingView.From(agenda.Meeting, agenda.Items))
             : ApiProblems.Problem(404, "Diese Sitzung gibt es nicht.");
 
-    private static async Task<Results<Ok<MeetingChangedResponse>, ProblemHttpResult>> ChangeAsync(string meetingId, HttpRequest request, MeetingService meetings, CancellationToken ct)
+    private static async Task<Results<Ok<MeetingChangedResponse>, ProblemHttpResult>> ChangeAsync(string meetingId, HttpRequest request,
+        MeetingService meetings, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<ChangeMeetingRequest>(request, ct);
         if (problem is not null)
@@ -74,7 +79,8 @@ public static class MeetingEndpoints
             : ApiProblems.From(outcome);
     }
 
-    private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> ReorderAsync(string meetingId, HttpRequest request, MeetingService meetings, CancellationToken ct)
+    private static async Task<Results<Ok<MeetingView>, ProblemHttpResult>> ReorderAsync(string meetingId, HttpRequest request,
+        MeetingService meetings, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<ReorderRequest>(request, ct);
         if (problem is not null)
@@ -85,7 +91,8 @@ public static class MeetingEndpoints
         return outcome.Succeeded ? TypedResults.Ok(MeetingView.From(outcome.Value!.Meeting, outcome.Value.Items)) : ApiProblems.From(outcome);
     }
 
-    private static async Task<Results<Ok<MeetingResultsResponse>, ProblemHttpResult>> ResultsAsync(string meetingId, HttpRequest request, MeetingResults results, CancellationToken ct)
+    private static async Task<Results<Ok<MeetingResultsResponse>, ProblemHttpResult>> ResultsAsync(string meetingId, HttpRequest request,
+        MeetingResults results, CancellationToken ct)
     {
         var (body, problem) = await JsonBody.ReadAsync<MeetingResultsRequest>(request, ct);
         if (problem is not null)
@@ -106,7 +113,8 @@ public static class MeetingEndpoints
         {
             return null;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd",
+            System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
         {
             return date;
         }
@@ -114,5 +122,8 @@ public static class MeetingEndpoints
         return null;
     }
 
-    private static string Actor(HttpRequest request) => "Ratsbüro" + (request.HttpContext.User.Identity?.Name is { Length: > 0 } name && name.Contains('@', StringComparison.Ordinal) ? $" ({name})" : "");
+    private static string Actor(HttpRequest request) => "Ratsbüro"
+        + (request.HttpContext.User.Identity?.Name is { Length: > 0 } name && name.Contains('@', StringComparison.Ordinal)
+            ? $" ({name})"
+            : "");
 }

@@ -10,7 +10,8 @@ namespace Ratsworkflow.Functions.Meetings;
 public sealed class MeetingPicker(MeetingStore store)
 {
     /// <summary>The named meeting, checked against the organization and date the request may also give.</summary>
-    public async Task<Outcome<Meeting>> ByIdAsync(string meetingId, string? organizationId, DateOnly? date, OrganizationCatalog catalog, CancellationToken cancellationToken)
+    public async Task<Outcome<Meeting>> ByIdAsync(string meetingId, string? organizationId, DateOnly? date, OrganizationCatalog catalog,
+        CancellationToken cancellationToken)
     {
         var meeting = await store.GetAsync(meetingId, cancellationToken);
         if (meeting is null)
@@ -19,7 +20,8 @@ public sealed class MeetingPicker(MeetingStore store)
         }
         if (!string.IsNullOrWhiteSpace(organizationId) && organizationId != meeting.OrganizationId)
         {
-            return Invalid("organizationId", $"Die Sitzung gehört zu „{catalog.NameOf(meeting.OrganizationId)}“, nicht zu „{catalog.NameOf(organizationId)}“.");
+            return Invalid("organizationId",
+                $"Die Sitzung gehört zu „{catalog.NameOf(meeting.OrganizationId)}“, nicht zu „{catalog.NameOf(organizationId)}“.");
         }
         if (date is { } day && day != meeting.Date)
         {
@@ -45,7 +47,8 @@ public sealed class MeetingPicker(MeetingStore store)
                 return existing;
             }
             var (written, created) = await store.CreateAsync(
-                new Meeting(Meeting.NewId(organizationId), organizationId, date, null, null, MeetingState.Planned, default, default), cancellationToken);
+                new Meeting(Meeting.NewId(organizationId), organizationId, date, null, null, MeetingState.Planned, default, default),
+                cancellationToken);
             if (written == MeetingWrite.Written)
             {
                 return created!;

@@ -24,7 +24,8 @@ public sealed record AgendaPlace(string? MotionId, bool? Public = null);
 public sealed record MeetingResultsRequest(IReadOnlyList<MotionResult>? Results);
 
 /// <summary>One motion's result, as <c>POST /api/motions/{id}/result</c> takes it (the organization is the meeting's).</summary>
-public sealed record MotionResult(string? MotionId, ConsultationOutcome? Outcome, string? ResolutionText = null, string? ReferTo = null, VoteCount? Votes = null, int? FollowUpAfterDays = null);
+public sealed record MotionResult(string? MotionId, ConsultationOutcome? Outcome, string? ResolutionText = null, string? ReferTo = null,
+    VoteCount? Votes = null, int? FollowUpAfterDays = null);
 
 /// <summary>What became of one motion when the meeting's change or results went through its workflow.</summary>
 /// <param name="Status">As the motion's own endpoint would answer: 200, 202 (still being processed), 4xx with <paramref name="Detail"/>.</param>

@@ -12,10 +12,13 @@ namespace Ratsworkflow.Functions.Meetings;
 /// mails). Should one still be refused there (the motion changed in the meantime), the answer lists which results
 /// were recorded and which were not.
 /// </summary>
-public sealed class MeetingResults(MeetingStore store, MotionStore motions, OrganizationStore organizations, CommandService commands, TimeProvider clock)
+public sealed class MeetingResults(MeetingStore store, MotionStore motions, OrganizationStore organizations, CommandService commands,
+    TimeProvider clock)
 {
-    /// <summary>Error keys are "{motionId}.{field}" (field as in <c>POST /api/motions/{id}/result</c>), or "{motionId}" for the motion as a whole.</summary>
-    public async Task<Outcome<IReadOnlyList<MotionAnswer>>> RecordAsync(string meetingId, IReadOnlyList<MotionResult> results, string actor, CancellationToken cancellationToken)
+    /// <summary>Error keys are "{motionId}.{field}" (field as in <c>POST /api/motions/{id}/result</c>), or "{motionId}" for the
+    /// motion as a whole.</summary>
+    public async Task<Outcome<IReadOnlyList<MotionAnswer>>> RecordAsync(string meetingId, IReadOnlyList<MotionResult> results, string actor,
+        CancellationToken cancellationToken)
     {
         if (await store.GetAgendaAsync(meetingId, cancellationToken) is not { } agenda)
         {
@@ -30,7 +33,8 @@ public sealed class MeetingResults(MeetingStore store, MotionStore motions, Orga
         }
         if (meeting.Date > today)
         {
-            return Outcomes.Fail<IReadOnlyList<MotionAnswer>>(409, $"Die Sitzung {MeetingTexts.When(meeting)} hat noch nicht stattgefunden. Die Ergebnisse können ab dem Sitzungstag eingetragen werden.");
+            return Outcomes.Fail<IReadOnlyList<MotionAnswer>>(409, $"Die Sitzung {MeetingTexts.When(meeting)} hat noch nicht stattgefunden. " +
+                "Die Ergebnisse können ab dem Sitzungstag eingetragen werden.");
         }
         if (results.Count == 0)
         {
@@ -65,14 +69,16 @@ public sealed class MeetingResults(MeetingStore store, MotionStore motions, Orga
         }
         var failed = answers.Where(a => !a.Succeeded).ToList();
         return failed.Count == 0
-            ? Outcomes.Ok<IReadOnlyList<MotionAnswer>>(answers, 200, answers.Count == 1 ? "Das Ergebnis ist eingetragen." : $"{answers.Count} Ergebnisse sind eingetragen.")
+            ? Outcomes.Ok<IReadOnlyList<MotionAnswer>>(answers, 200,
+                answers.Count == 1 ? "Das Ergebnis ist eingetragen." : $"{answers.Count} Ergebnisse sind eingetragen.")
             : new Outcome<IReadOnlyList<MotionAnswer>>(409, answers,
                 $"{answers.Count - failed.Count} von {answers.Count} Ergebnissen sind eingetragen. Nicht eingetragen: " +
                 string.Join("; ", failed.Select(f => $"{f.Reference}: {f.Detail}")),
                 failed.ToDictionary(f => f.MotionId, f => new[] { f.Detail ?? "Nicht eingetragen." }, StringComparer.Ordinal));
     }
 
-    private async Task<(AgendaItem? Item, RecordConsultationResult? Command, TimeSpan? FollowUp, List<(string? Field, string Message)> Problems)> CheckAsync(
+    private async Task<(AgendaItem? Item, RecordConsultationResult? Command, TimeSpan? FollowUp,
+        List<(string? Field, string Message)> Problems)> CheckAsync(
         Agenda agenda, MotionResult result, OrganizationCatalog catalog, DateOnly today, CancellationToken cancellationToken)
     {
         var problems = new List<(string?, string)>();
@@ -88,10 +94,14 @@ public sealed class MeetingResults(MeetingStore store, MotionStore motions, Orga
             return (item, null, null, problems);
         }
         var motion = await motions.GetAsync(item.MotionId, cancellationToken);
-        var state = motion is { Stage: MotionStage.Consultation or MotionStage.Council } ? new ConsultationState(motion.Consultations, motion.ResolutionTexts) : null;
+        var state = motion is { Stage: MotionStage.Consultation or MotionStage.Council }
+            ? new ConsultationState(motion.Consultations, motion.ResolutionTexts)
+            : null;
         if (state?.Current?.MeetingId != agenda.Meeting.Id)
         {
-            problems.Add((null, motion?.Stage is MotionStage.Withdrawn ? "Der Antrag ist zurückgezogen." : "Der Antrag wartet nicht mehr auf ein Ergebnis dieser Sitzung."));
+            problems.Add((null, motion?.Stage is MotionStage.Withdrawn
+                ? "Der Antrag ist zurückgezogen."
+                : "Der Antrag wartet nicht mehr auf ein Ergebnis dieser Sitzung."));
             return (item, null, null, problems);
         }
         TimeSpan? followUp = null;
@@ -107,7 +117,8 @@ public sealed class MeetingResults(MeetingStore store, MotionStore motions, Orga
             }
             followUp = TimeSpan.FromDays(days);
         }
-        var command = new RecordConsultationResult(agenda.Meeting.OrganizationId, result.Outcome, result.ResolutionText, result.ReferTo, result.Votes);
+        var command = new RecordConsultationResult(agenda.Meeting.OrganizationId, result.Outcome, result.ResolutionText, result.ReferTo,
+            result.Votes);
         if (ConsultationDecider.Decide(command, state!, catalog, today).Error is { } error)
         {
             problems.AddRange(error.Errors.Count == 0

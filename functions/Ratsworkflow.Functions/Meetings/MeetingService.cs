@@ -28,7 +28,8 @@ public sealed class MeetingService(MeetingStore store, MeetingSync sync, MotionS
             return Invalid<Meeting>(errors);
         }
         var organizationId = request.OrganizationId!;
-        var meeting = new Meeting(Meeting.NewId(organizationId), organizationId, request.Date!.Value, time, place, MeetingState.Planned, default, default);
+        var meeting = new Meeting(Meeting.NewId(organizationId), organizationId, request.Date!.Value, time, place, MeetingState.Planned,
+            default, default);
         var (written, created) = await store.CreateAsync(meeting, cancellationToken);
         return written == MeetingWrite.Written
             ? Outcomes.Ok(created!, 201)
@@ -36,7 +37,8 @@ public sealed class MeetingService(MeetingStore store, MeetingSync sync, MotionS
     }
 
     /// <summary>Changes date, time, place or state; a new date or a cancellation takes the motions along.</summary>
-    public async Task<Outcome<MeetingChanged>> ChangeAsync(string meetingId, ChangeMeetingRequest request, string actor, CancellationToken cancellationToken)
+    public async Task<Outcome<MeetingChanged>> ChangeAsync(string meetingId, ChangeMeetingRequest request, string actor,
+        CancellationToken cancellationToken)
     {
         var catalog = await organizations.GetCatalogAsync(cancellationToken);
         var today = catalog.Body.Today(clock.GetUtcNow());
@@ -79,7 +81,8 @@ public sealed class MeetingService(MeetingStore store, MeetingSync sync, MotionS
             if (moved && await MoveProblemsAsync(agenda, after.Date, catalog, today, cancellationToken) is { Count: > 0 } problems)
             {
                 return Outcomes.Fail<MeetingChanged>(409,
-                    $"Die Sitzung kann nicht auf den {MeetingTexts.Date(after.Date)} verlegt werden: " + string.Join(" ", problems), new Dictionary<string, string[]> { ["date"] = [.. problems] });
+                    $"Die Sitzung kann nicht auf den {MeetingTexts.Date(after.Date)} verlegt werden: " + string.Join(" ", problems),
+                    new Dictionary<string, string[]> { ["date"] = [.. problems] });
             }
             // Noted before the change: if this process dies after it, the periodic sync still takes the motions along.
             var syncTag = (moved || cancelled) && agenda.Open.Any() ? await store.MarkForSyncAsync(meetingId, cancellationToken) : null;
@@ -122,7 +125,8 @@ public sealed class MeetingService(MeetingStore store, MeetingSync sync, MotionS
             }
             if (!agenda.Meeting.IsOpen)
             {
-                return Outcomes.Fail<Agenda>(409, $"Die Sitzung ist {MeetingStates.DisplayName(agenda.Meeting.State)}; ihre Tagesordnung kann nicht mehr geändert werden.");
+                return Outcomes.Fail<Agenda>(409,
+                    $"Die Sitzung ist {MeetingStates.DisplayName(agenda.Meeting.State)}; ihre Tagesordnung kann nicht mehr geändert werden.");
             }
             var unknown = places.Where(p => agenda.Find(p.MotionId!) is null).Select(p => p.MotionId!).ToList();
             var missing = agenda.Items.Where(i => places.All(p => p.MotionId != i.MotionId)).ToList();
@@ -134,7 +138,8 @@ public sealed class MeetingService(MeetingStore store, MeetingSync sync, MotionS
             {
                 return Invalid<Agenda>("items", $"Es fehlen Anträge der Tagesordnung: {string.Join(", ", missing.Select(i => i.Entry.Reference))}.");
             }
-            var entries = places.Select((p, i) => agenda.Find(p.MotionId!)!.Entry with { Order = i + 1, Public = p.Public ?? agenda.Find(p.MotionId!)!.Entry.Public }).ToList();
+            var entries = places.Select((p, i) =>
+                agenda.Find(p.MotionId!)!.Entry with { Order = i + 1, Public = p.Public ?? agenda.Find(p.MotionId!)!.Entry.Public }).ToList();
             var (written, meeting) = await store.CommitAsync(agenda.Meeting, agenda.Meeting, upsert: entries, cancellationToken: cancellationToken);
             if (written == MeetingWrite.Written)
             {
@@ -161,7 +166,8 @@ public sealed class MeetingService(MeetingStore store, MeetingSync sync, MotionS
     };
 
     /// <summary>Each motion on the agenda must be able to move with it (not before its previous consultation, not before its registration).</summary>
-    private async Task<List<string>> MoveProblemsAsync(Agenda agenda, DateOnly date, OrganizationCatalog catalog, DateOnly today, CancellationToken cancellationToken)
+    private async Task<List<string>> MoveProblemsAsync(Agenda agenda, DateOnly date, OrganizationCatalog catalog, DateOnly today,
+        CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         foreach (var item in agenda.Open)
@@ -172,7 +178,9 @@ public sealed class MeetingService(MeetingStore store, MeetingSync sync, MotionS
             }
             var state = new ConsultationState(motion.Consultations, motion.ResolutionTexts);
             var problem = ConsultationDecider.MoveProblem(state, agenda.Meeting.Id, date, today)
-                ?? (motion.RegisteredAt is { } registered && date < catalog.Body.Today(registered) ? "Der Sitzungstermin darf nicht vor der Registrierung des Antrags liegen." : null);
+                ?? (motion.RegisteredAt is { } registered && date < catalog.Body.Today(registered)
+                    ? "Der Sitzungstermin darf nicht vor der Registrierung des Antrags liegen."
+                    : null);
             if (problem is not null)
             {
                 problems.Add($"{item.Entry.Reference}: {problem}");
@@ -205,7 +213,8 @@ public sealed class MeetingService(MeetingStore store, MeetingSync sync, MotionS
         };
         return failed.Count == 0
             ? $"{what} {Followed(answers.Count)}; die Fraktionen werden informiert."
-            : $"{what} {Followed(answers.Count - failed.Count)}. Noch nicht bei: {string.Join("; ", failed.Select(f => $"{f.Reference} ({f.Detail})"))} – das wird automatisch wiederholt.";
+            : $"{what} {Followed(answers.Count - failed.Count)}. " +
+                $"Noch nicht bei: {string.Join("; ", failed.Select(f => $"{f.Reference} ({f.Detail})"))} – das wird automatisch wiederholt.";
     }
 
     private static Outcome<T> Invalid<T>(FieldErrors errors)
@@ -220,7 +229,8 @@ public sealed class MeetingService(MeetingStore store, MeetingSync sync, MotionS
 
     private static Outcome<T> NotFound<T>() => Outcomes.Fail<T>(404, "Diese Sitzung gibt es nicht.");
 
-    private static Outcome<T> Busy<T>() => Outcomes.Fail<T>(409, "Die Sitzung wird gerade von anderer Seite geändert. Bitte versuchen Sie es gleich noch einmal.");
+    private static Outcome<T> Busy<T>() =>
+        Outcomes.Fail<T>(409, "Die Sitzung wird gerade von anderer Seite geändert. Bitte versuchen Sie es gleich noch einmal.");
 
     private static Outcome<T> DayTaken<T>(OrganizationCatalog catalog, string organizationId, DateOnly date) =>
         Outcomes.Fail<T>(409, $"Für „{catalog.NameOf(organizationId)}“ gibt es am {MeetingTexts.Date(date)} bereits eine Sitzung.",

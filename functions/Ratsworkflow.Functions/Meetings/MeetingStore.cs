@@ -39,7 +39,8 @@ public sealed class MeetingStore(TableServiceClient tables, TimeProvider clock)
             return null;
         }
         await _created.EnsureAsync();
-        var row = await _table.GetEntityIfExistsAsync<TableEntity>(organization, MeetingRows.MeetingKey(meetingId), cancellationToken: cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(organization, MeetingRows.MeetingKey(meetingId),
+            cancellationToken: cancellationToken);
         return row.HasValue ? MeetingRows.ToMeeting(row.Value!) : null;
     }
 
@@ -52,7 +53,8 @@ public sealed class MeetingStore(TableServiceClient tables, TimeProvider clock)
         }
         await _created.EnsureAsync();
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {organization} and (RowKey eq {MeetingRows.MeetingKey(meetingId)} or (RowKey ge {MeetingRows.ItemsStart(meetingId)} and RowKey lt {MeetingRows.ItemsEnd(meetingId)}))");
+            $"PartitionKey eq {organization} and (RowKey eq {MeetingRows.MeetingKey(meetingId)} or (RowKey ge {
+                MeetingRows.ItemsStart(meetingId)} and RowKey lt {MeetingRows.ItemsEnd(meetingId)}))");
         Meeting? meeting = null;
         var entries = new List<AgendaEntry>();
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
@@ -70,7 +72,8 @@ public sealed class MeetingStore(TableServiceClient tables, TimeProvider clock)
     }
 
     /// <summary>An organization's meetings by date (both bounds inclusive, either open): one range read of its partition.</summary>
-    public async Task<IReadOnlyList<Meeting>> ListAsync(string organizationId, DateOnly? from = null, DateOnly? to = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Meeting>> ListAsync(string organizationId, DateOnly? from = null, DateOnly? to = null,
+        CancellationToken cancellationToken = default)
     {
         await _created.EnsureAsync();
         var filter = TableClient.CreateQueryFilter(
@@ -157,7 +160,8 @@ public sealed class MeetingStore(TableServiceClient tables, TimeProvider clock)
         var stored = after with { Modified = clock.GetUtcNow(), Version = before.Version + 1, ETag = null };
         var actions = new List<TableTransactionAction>
         {
-            new(TableTransactionActionType.UpdateReplace, MeetingRows.ToEntity(stored), new ETag(before.ETag ?? throw new ArgumentException("The meeting was not read from storage.", nameof(before)))),
+            new(TableTransactionActionType.UpdateReplace, MeetingRows.ToEntity(stored),
+                new ETag(before.ETag ?? throw new ArgumentException("The meeting was not read from storage.", nameof(before)))),
         };
         var wasOnDay = before.State != MeetingState.Cancelled;
         var isOnDay = stored.State != MeetingState.Cancelled;
@@ -170,7 +174,8 @@ public sealed class MeetingStore(TableServiceClient tables, TimeProvider clock)
         {
             actions.Add(new(TableTransactionActionType.Add, DayRow(stored)));
         }
-        actions.AddRange((upsert ?? []).Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, MeetingRows.ToEntity(stored, e))));
+        actions.AddRange((upsert ?? []).Select(e =>
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, MeetingRows.ToEntity(stored, e))));
         actions.AddRange((remove ?? []).Select(m => new TableTransactionAction(TableTransactionActionType.Delete,
             new TableEntity(stored.OrganizationId, MeetingRows.ItemKey(stored.Id, m)), ETag.All)));
         try
@@ -193,7 +198,8 @@ public sealed class MeetingStore(TableServiceClient tables, TimeProvider clock)
     internal async Task<string> MarkForSyncAsync(string meetingId, CancellationToken cancellationToken)
     {
         await _created.EnsureAsync();
-        var response = await _table.UpsertEntityAsync(new TableEntity(SyncPartition, meetingId) { ["Since"] = clock.GetUtcNow() }, TableUpdateMode.Replace, cancellationToken);
+        var response = await _table.UpsertEntityAsync(new TableEntity(SyncPartition, meetingId) { ["Since"] = clock.GetUtcNow() },
+            TableUpdateMode.Replace, cancellationToken);
         return response.Headers.ETag?.ToString() ?? "*";
     }
 

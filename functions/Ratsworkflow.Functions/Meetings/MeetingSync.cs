@@ -29,7 +29,8 @@ public sealed class MeetingSync(MeetingStore store, CommandService commands, Tim
         var agenda = await store.GetAgendaAsync(meetingId, cancellationToken);
         var open = agenda?.Open.ToList() ?? [];
         var answers = new ConcurrentDictionary<int, MotionAnswer>();
-        await Parallel.ForEachAsync(open, new ParallelOptions { MaxDegreeOfParallelism = InParallel, CancellationToken = cancellationToken }, async (item, ct) =>
+        await Parallel.ForEachAsync(open,
+            new ParallelOptions { MaxDegreeOfParallelism = InParallel, CancellationToken = cancellationToken }, async (item, ct) =>
         {
             var outcome = await commands.FollowMeetingAsync(item.MotionId, new FollowMeeting(agenda!.Meeting.OrganizationId, meetingId), actor, ct);
             answers[item.Number] = new MotionAnswer(item.MotionId, item.Entry.Reference, outcome.Status, outcome.Detail);
@@ -39,7 +40,8 @@ public sealed class MeetingSync(MeetingStore store, CommandService commands, Tim
         var waiting = ordered.Where(a => a.Status == 409).ToList();
         foreach (var refused in ordered.Where(a => !a.Succeeded && a.Status != 409))
         {
-            logger.LogError("Motion {MotionId} could not follow meeting {MeetingId}: {Status} {Detail}", refused.MotionId, meetingId, refused.Status, refused.Detail);
+            logger.LogError("Motion {MotionId} could not follow meeting {MeetingId}: {Status} {Detail}",
+                refused.MotionId, meetingId, refused.Status, refused.Detail);
         }
         if (waiting.Count == 0)
         {

@@ -20,7 +20,8 @@ public sealed record MeetingView(
     IReadOnlyList<AgendaItemView>? Agenda = null)
 {
     public static MeetingView From(Meeting m, IEnumerable<AgendaItem>? agenda = null) => new(
-        m.Id, m.OrganizationId, m.Date, m.StartTime?.ToString("HH:mm", CultureInfo.InvariantCulture), m.Place, m.State, m.Version, m.Created, m.Modified,
+        m.Id, m.OrganizationId, m.Date, m.StartTime?.ToString("HH:mm", CultureInfo.InvariantCulture), m.Place, m.State, m.Version,
+        m.Created, m.Modified,
         agenda?.Select(AgendaItemView.From).ToList());
 }
 

@@ -83,7 +83,8 @@ public sealed class MotionIndex(TableServiceClient tables)
     public static string RowKey(MotionRecord record) =>
         (DateTimeOffset.MaxValue.UtcTicks - record.CreatedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "|" + record.MotionId;
 
-    /// <summary>Motions lying with this organization now (its vote, or its consultation): a meeting's candidates, the dashboard's body filter.</summary>
+    /// <summary>Motions lying with this organization now (its vote, or its consultation): a meeting's candidates, the dashboard's
+    /// body filter.</summary>
     public static string BodyPartition(string organizationId) => "body-" + organizationId;
 
     public static string SortPartition(MotionSort sort) => "sort-" + sort.ToString().ToLowerInvariant();
@@ -105,9 +106,11 @@ public sealed class MotionIndex(TableServiceClient tables)
         {
             yield return (BodyPartition(body), newest);
         }
-        yield return (SortPartition(MotionSort.Oldest), record.CreatedAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "|" + record.MotionId);
+        yield return (SortPartition(MotionSort.Oldest),
+            record.CreatedAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "|" + record.MotionId);
         // Scheduled first, by the meeting's day; then the rest, newest first ('~' sorts after every digit).
-        yield return (SortPartition(MotionSort.Meeting), (line.MeetingDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "~") + "|" + newest);
+        yield return (SortPartition(MotionSort.Meeting),
+            (line.MeetingDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "~") + "|" + newest);
         // Decided first, the latest decision first; then the rest, newest first.
         yield return (SortPartition(MotionSort.Decision), (line.DecisionDate is { } decided
             ? (99_999_999 - (decided.Year * 10_000 + decided.Month * 100 + decided.Day)).ToString("D8", CultureInfo.InvariantCulture)
@@ -182,11 +185,13 @@ public sealed class MotionIndex(TableServiceClient tables)
     }
 
     /// <summary>One page of a list: rows of <paramref name="partition"/> that match <paramref name="filter"/>.</summary>
-    public async Task<(IReadOnlyList<MotionListItem> Items, string? Continuation)> PageAsync(string partition, string? filter, string? continuation, int pageSize, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<MotionListItem> Items, string? Continuation)> PageAsync(string partition, string? filter,
+        string? continuation, int pageSize, CancellationToken cancellationToken)
     {
         await EnsureTableAsync();
         var query = TableClient.CreateQueryFilter($"PartitionKey eq {partition}") + (filter is null ? "" : " and " + filter);
-        await foreach (var page in _table.QueryAsync<TableEntity>(query, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(continuation, pageSize))
+        await foreach (var page in _table.QueryAsync<TableEntity>(query, maxPerPage: pageSize, cancellationToken: cancellationToken)
+            .AsPages(continuation, pageSize))
         {
             return (page.Values.Select(MotionListItem.FromEntity).ToList(), page.ContinuationToken);
         }
@@ -220,7 +225,8 @@ public sealed class MotionIndex(TableServiceClient tables)
     {
         await EnsureTableAsync();
         var count = 0;
-        await foreach (var _ in _table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var _ in _table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, select: ["RowKey"],
+            cancellationToken: cancellationToken))
         {
             count++;
         }
@@ -238,7 +244,8 @@ public sealed class MotionIndex(TableServiceClient tables)
     {
         var cancellationToken = CancellationToken.None;
         await EnsureTableAsync();
-        if ((await _table.GetEntityIfExistsAsync<TableEntity>(MetaPartition, SearchBuiltRow, select: ["RowKey"], cancellationToken: cancellationToken)).HasValue)
+        if ((await _table.GetEntityIfExistsAsync<TableEntity>(MetaPartition, SearchBuiltRow, select: ["RowKey"],
+            cancellationToken: cancellationToken)).HasValue)
         {
             return;
         }

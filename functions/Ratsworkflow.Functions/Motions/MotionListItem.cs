@@ -7,7 +7,8 @@ namespace Ratsworkflow.Functions.Motions;
 
 /// <summary>One line of the dashboard: what the index stores per motion and list.</summary>
 /// <param name="UpdatedAt">When something this line shows last changed; a vote or an acknowledgement does not move it.</param>
-/// <param name="CurrentBodyId">Where the motion lies now: the Beirat during its vote, then the committee or council whose consultation is open.</param>
+/// <param name="CurrentBodyId">Where the motion lies now: the Beirat during its vote, then the committee or council whose
+/// consultation is open.</param>
 /// <param name="MeetingId">The meeting whose agenda the motion is on, while it waits for that meeting's result.</param>
 /// <param name="DecisionDate">The day of the council's meeting that decided it.</param>
 /// <param name="Route">The Beratungsfolge in a compact form for the export (<see cref="Beratungsfolge"/>); not part of the JSON.</param>

@@ -1,8 +1,8 @@
 namespace Ratsworkflow.Functions.Motions;
 
 /// <summary>The dashboard's filters; the most selective one picks the index partition, the others filter within it.</summary>
-public sealed record MotionQuery(MotionStage? Stage = null, string? FactionId = null, bool? Overdue = null, string? Search = null, string? Continuation = null, int PageSize = 50,
-    MotionSort Sort = MotionSort.Newest, string? OrganizationId = null);
+public sealed record MotionQuery(MotionStage? Stage = null, string? FactionId = null, bool? Overdue = null, string? Search = null,
+    string? Continuation = null, int PageSize = 50, MotionSort Sort = MotionSort.Newest, string? OrganizationId = null);
 
 /// <summary>The dashboard's orders; each but the first is an index partition of its own (<see cref="MotionIndex.Rows"/>).</summary>
 public enum MotionSort

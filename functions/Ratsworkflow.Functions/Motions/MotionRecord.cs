@@ -69,7 +69,8 @@ public sealed record MotionRecord
 
 /// <param name="Deadline">When the vote closes at the latest.</param>
 /// <param name="MemberVotes">Each member's current vote by member id, so the vote page can show it to that member (and only to them).</param>
-public sealed record BeiratSummary(string OrganizationId, int Round, DateTimeOffset Deadline, VoteCount Votes, int VotingMembers, BeiratOutcome Outcome, bool ReminderSent = false, IReadOnlyDictionary<string, MemberVote>? MemberVotes = null)
+public sealed record BeiratSummary(string OrganizationId, int Round, DateTimeOffset Deadline, VoteCount Votes, int VotingMembers,
+    BeiratOutcome Outcome, bool ReminderSent = false, IReadOnlyDictionary<string, MemberVote>? MemberVotes = null)
 {
     public MemberVote? VoteOf(string? memberId) =>
         memberId is not null && MemberVotes is not null && MemberVotes.TryGetValue(memberId, out var vote) ? vote : null;

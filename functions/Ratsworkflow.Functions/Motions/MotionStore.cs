@@ -17,7 +17,8 @@ public sealed class MotionStore(TableServiceClient tables, MotionIndex index)
         return row.HasValue ? MotionRows.FromEntity(row.Value!) : null;
     }
 
-    public async Task<(MotionRecord Record, IReadOnlyList<TimelineEntry> Timeline)?> GetWithTimelineAsync(string motionId, CancellationToken cancellationToken = default)
+    public async Task<(MotionRecord Record, IReadOnlyList<TimelineEntry> Timeline)?> GetWithTimelineAsync(string motionId,
+        CancellationToken cancellationToken = default)
     {
         await EnsureTableAsync();
         MotionRecord? record = null;
@@ -61,12 +62,14 @@ public sealed class MotionStore(TableServiceClient tables, MotionIndex index)
     /// from the activity's idempotency key), so an activity that runs twice writes each entry once. The index goes
     /// first: it skips lines that did not change, so a rerun must still find the old record to compare with.
     /// </summary>
-    public async Task SaveAsync(MotionRecord before, MotionRecord after, IReadOnlyList<(string Key, TimelineEntry Entry)> timeline, CancellationToken cancellationToken = default)
+    public async Task SaveAsync(MotionRecord before, MotionRecord after, IReadOnlyList<(string Key, TimelineEntry Entry)> timeline,
+        CancellationToken cancellationToken = default)
     {
         await EnsureTableAsync();
         await index.UpdateAsync(before, after, cancellationToken);
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpsertReplace, MotionRows.ToEntity(after)) };
-        actions.AddRange(timeline.Select(t => new TableTransactionAction(TableTransactionActionType.UpsertReplace, MotionRows.ToEntity(after.MotionId, t.Key, t.Entry))));
+        actions.AddRange(timeline.Select(t =>
+            new TableTransactionAction(TableTransactionActionType.UpsertReplace, MotionRows.ToEntity(after.MotionId, t.Key, t.Entry))));
         await _table.SubmitTransactionAsync(actions, cancellationToken);
     }
 
@@ -81,7 +84,8 @@ public sealed class MotionStore(TableServiceClient tables, MotionIndex index)
     /// Rewrites the record and every timeline row (the retention job erasing personal data). The record goes in the
     /// last batch, guarded by its ETag: an interrupted or raced rewrite leaves it unchanged, so the next run repeats it.
     /// </summary>
-    public async Task<MotionRecord?> RewriteAsync(string motionId, Func<MotionRecord, MotionRecord> record, Func<TimelineEntry, TimelineEntry> entry, CancellationToken cancellationToken = default)
+    public async Task<MotionRecord?> RewriteAsync(string motionId, Func<MotionRecord, MotionRecord> record,
+        Func<TimelineEntry, TimelineEntry> entry, CancellationToken cancellationToken = default)
     {
         await EnsureTableAsync();
         TableEntity? recordRow = null;
@@ -118,7 +122,8 @@ public sealed class MotionStore(TableServiceClient tables, MotionIndex index)
     {
         await EnsureTableAsync();
         var keys = new List<string>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == record.MotionId, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == record.MotionId, select: ["RowKey"],
+            cancellationToken: cancellationToken))
         {
             keys.Add(row.RowKey);
         }
@@ -126,7 +131,8 @@ public sealed class MotionStore(TableServiceClient tables, MotionIndex index)
         {
             try
             {
-                await _table.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(record.MotionId, k), ETag.All)), cancellationToken);
+                await _table.SubmitTransactionAsync(chunk.Select(k => new TableTransactionAction(TableTransactionActionType.Delete,
+                    new TableEntity(record.MotionId, k), ETag.All)), cancellationToken);
             }
             catch (TableTransactionFailedException e) when (e.Status == 404)
             {

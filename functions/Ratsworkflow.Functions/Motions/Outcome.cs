@@ -17,5 +17,6 @@ public static class Outcomes
 
     public static Outcome<T> Ok<T>(T value, int status = 200, string? detail = null) => new(status, value, detail);
 
-    public static Outcome<T> Fail<T>(int status, string detail, IReadOnlyDictionary<string, string[]>? errors = null) => new(status, default, detail, errors);
+    public static Outcome<T> Fail<T>(int status, string detail, IReadOnlyDictionary<string, string[]>? errors = null) =>
+        new(status, default, detail, errors);
 }

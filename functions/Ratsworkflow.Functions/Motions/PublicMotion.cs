@@ -52,4 +52,5 @@ public sealed record PublicMotion(
 }
 
 /// <summary>The Beirat's result as counts only: who voted how stays private.</summary>
-public sealed record PublicBeirat(string OrganizationId, int Round, DateTimeOffset Deadline, VoteCount Votes, int VotingMembers, BeiratOutcome Outcome);
+public sealed record PublicBeirat(string OrganizationId, int Round, DateTimeOffset Deadline, VoteCount Votes, int VotingMembers,
+    BeiratOutcome Outcome);

@@ -59,8 +59,10 @@ public sealed class PublicMotionIndex(TableServiceClient tables)
         var json = JsonSerializer.Serialize(motion, MotionRows.Json);
         var stale = current.HasValue && current.Value!.GetString("ModifiedKey") is { } key && key != modifiedKey ? key : null;
         await Task.WhenAll(
-            _table.UpsertEntityAsync(new TableEntity(CreatedPartition, createdKey) { ["Json"] = json, ["ModifiedKey"] = modifiedKey }, TableUpdateMode.Replace, cancellationToken),
-            _table.UpsertEntityAsync(new TableEntity(ModifiedPartition, modifiedKey) { ["Json"] = json, ["Created"] = motion.RegisteredAt }, TableUpdateMode.Replace, cancellationToken),
+            _table.UpsertEntityAsync(new TableEntity(CreatedPartition, createdKey) { ["Json"] = json, ["ModifiedKey"] = modifiedKey },
+                TableUpdateMode.Replace, cancellationToken),
+            _table.UpsertEntityAsync(new TableEntity(ModifiedPartition, modifiedKey) { ["Json"] = json, ["Created"] = motion.RegisteredAt },
+                TableUpdateMode.Replace, cancellationToken),
             stale is null ? Task.CompletedTask : DeleteIfExistsAsync(ModifiedPartition, stale, cancellationToken));
     }
 
@@ -114,7 +116,8 @@ public sealed class PublicMotionIndex(TableServiceClient tables)
             filters.Add(TableClient.CreateQueryFilter($"Created le {cu}"));
         }
         var rows = new List<TableEntity>(limit + 1);
-        await foreach (var row in _table.QueryAsync<TableEntity>(string.Join(" and ", filters), maxPerPage: Math.Min(limit + 1, 1000), select: ["RowKey", "Json"], cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(string.Join(" and ", filters), maxPerPage: Math.Min(limit + 1, 1000),
+            select: ["RowKey", "Json"], cancellationToken: cancellationToken))
         {
             rows.Add(row);
             if (rows.Count > limit)
@@ -131,7 +134,8 @@ public sealed class PublicMotionIndex(TableServiceClient tables)
     {
         await EnsureBuiltAsync(cancellationToken);
         var all = new List<PublicMotion>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == CreatedPartition, select: ["Json"], cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(e => e.PartitionKey == CreatedPartition, select: ["Json"],
+            cancellationToken: cancellationToken))
         {
             all.Add(Read(row));
         }
@@ -165,7 +169,9 @@ public sealed class PublicMotionIndex(TableServiceClient tables)
         {
             var record = MotionRows.FromEntity(row);
             if (PublicMotion.IsPublic(record) &&
-                !(await _table.GetEntityIfExistsAsync<TableEntity>(CreatedPartition, Key(PublicMotion.From(record).RegisteredAt, record.MotionId), select: ["RowKey"], cancellationToken: cancellationToken)).HasValue)
+                !(await _table.GetEntityIfExistsAsync<TableEntity>(CreatedPartition,
+                    Key(PublicMotion.From(record).RegisteredAt, record.MotionId), select: ["RowKey"],
+                    cancellationToken: cancellationToken)).HasValue)
             {
                 await UpdateAsync(null, record, cancellationToken);
             }

@@ -29,7 +29,8 @@ public sealed class CatalogStamps(TableServiceClient tables, TimeProvider clock)
 
     /// <param name="source">The catalog the fingerprints were taken from: the same instance is reconciled only once.</param>
     /// <param name="fingerprints">Every published object's key, the content that counts as a change, and when it was stored.</param>
-    public async Task<IReadOnlyDictionary<string, Stamp>> GetAsync(object source, IReadOnlyDictionary<string, CatalogVersion> fingerprints, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, Stamp>> GetAsync(object source, IReadOnlyDictionary<string, CatalogVersion> fingerprints,
+        CancellationToken cancellationToken)
     {
         if (ReferenceEquals(Volatile.Read(ref _stampedFor), source))
         {
@@ -51,7 +52,8 @@ public sealed class CatalogStamps(TableServiceClient tables, TimeProvider clock)
         }
     }
 
-    private async Task<IReadOnlyDictionary<string, Stamp>> ReconcileAsync(IReadOnlyDictionary<string, CatalogVersion> fingerprints, CancellationToken cancellationToken)
+    private async Task<IReadOnlyDictionary<string, Stamp>> ReconcileAsync(IReadOnlyDictionary<string, CatalogVersion> fingerprints,
+        CancellationToken cancellationToken)
     {
         await _table.CreateIfNotExistsAsync(cancellationToken);
         var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
@@ -74,9 +76,13 @@ public sealed class CatalogStamps(TableServiceClient tables, TimeProvider clock)
     }
 
     /// <summary>Another server may stamp the same change at the same time: then its row wins and is read back.</summary>
-    private async Task<TableEntity> WriteAsync(string key, string hash, DateTimeOffset changedAt, TableEntity? existing, CancellationToken cancellationToken)
+    private async Task<TableEntity> WriteAsync(string key, string hash, DateTimeOffset changedAt, TableEntity? existing,
+        CancellationToken cancellationToken)
     {
-        var row = new TableEntity(Partition, key) { ["Hash"] = hash, ["Created"] = existing?.GetDateTimeOffset("Created") ?? changedAt, ["Modified"] = changedAt };
+        var row = new TableEntity(Partition, key)
+        {
+            ["Hash"] = hash, ["Created"] = existing?.GetDateTimeOffset("Created") ?? changedAt, ["Modified"] = changedAt,
+        };
         try
         {
             if (existing is null)

@@ -32,10 +32,12 @@ public static class MotionDocument
         {
             html.Append("<dt>Zurückgezogen am</dt><dd>").Append(E(GermanFormat.Date(withdrawn))).Append("</dd>\n");
         }
-        html.Append("</dl>\n</header>\n<main>\n<h2>Beschlussvorschlag</h2>\n").Append(Paragraphs(record.ResolutionTexts.Count > 0 ? record.ResolutionTexts[^1].Text : record.ResolutionText));
+        html.Append("</dl>\n</header>\n<main>\n<h2>Beschlussvorschlag</h2>\n")
+            .Append(Paragraphs(record.ResolutionTexts.Count > 0 ? record.ResolutionTexts[^1].Text : record.ResolutionText));
         foreach (var version in record.ResolutionTexts.Where(v => v.AmendedBy is not null).Reverse())
         {
-            html.Append("<p><em>Fassung ").Append(version.Version).Append(", geändert durch ").Append(E(catalog.Phrase(version.AmendedBy!).Accusative))
+            html.Append("<p><em>Fassung ").Append(version.Version).Append(", geändert durch ")
+                .Append(E(catalog.Phrase(version.AmendedBy!).Accusative))
                 .Append(version.MeetingDate is { } date ? " am " + E(GermanFormat.Date(date)) : "").Append(".</em></p>\n");
         }
         if (record.ResolutionTexts.Count > 1)

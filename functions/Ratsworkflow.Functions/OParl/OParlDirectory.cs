@@ -48,15 +48,19 @@ public sealed class OParlDirectory
         };
         foreach (var organization in catalog.Organizations)
         {
-            fingerprints[OrganizationKey(organization)] = new(string.Join("\n", [organization.Name, organization.Kind.ToString(), .. organization.Members.Select(m => m.Id)]), organization.ChangedAt);
+            fingerprints[OrganizationKey(organization)] = new(
+                string.Join("\n", [organization.Name, organization.Kind.ToString(), .. organization.Members.Select(m => m.Id)]),
+                organization.ChangedAt);
             foreach (var member in organization.Members)
             {
                 fingerprints[MembershipKey(organization, member)] = new(string.Join("\n", member.Role, member.IsVoting), organization.ChangedAt);
             }
         }
-        foreach (var person in catalog.Organizations.SelectMany(o => o.Members.Select(m => (Organization: o, Member: m))).GroupBy(x => x.Member.Id, StringComparer.Ordinal))
+        foreach (var person in catalog.Organizations.SelectMany(o => o.Members.Select(m => (Organization: o, Member: m)))
+            .GroupBy(x => x.Member.Id, StringComparer.Ordinal))
         {
-            fingerprints[PersonKey(person.Key)] = new(string.Join("\n", person.First().Member.Name, string.Join(",", person.Select(x => x.Organization.Id))),
+            fingerprints[PersonKey(person.Key)] = new(
+                string.Join("\n", person.First().Member.Name, string.Join(",", person.Select(x => x.Organization.Id))),
                 person.Max(x => x.Organization.ChangedAt));
         }
         return fingerprints;

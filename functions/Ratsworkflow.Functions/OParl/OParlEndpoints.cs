@@ -26,35 +26,49 @@ public static class OParlEndpoints
             return await next(context);
         });
         oparl.MapGet("", SystemAsync);
-        oparl.MapGet("/bodies", (HttpRequest r, OParlService s, CancellationToken ct) => ListAsync<OParlBody>(r, s, c => c.Urls.Bodies, c => [c.Directory.Body], ct));
+        oparl.MapGet("/bodies", (HttpRequest r, OParlService s, CancellationToken ct) =>
+            ListAsync<OParlBody>(r, s, c => c.Urls.Bodies, c => [c.Directory.Body], ct));
         oparl.MapGet("/bodies/{bodyId}", BodyAsync);
         oparl.MapGet("/bodies/{bodyId}/organizations", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
-            ListAsync(r, s, c => BodyList(c, bodyId, "organizations"), c => c.Directory.Organizations.OrderBy(o => o.Id, StringComparer.Ordinal), ct));
+            ListAsync(r, s, c => BodyList(c, bodyId, "organizations"),
+                c => c.Directory.Organizations.OrderBy(o => o.Id, StringComparer.Ordinal), ct));
         oparl.MapGet("/bodies/{bodyId}/people", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
             ListAsync(r, s, c => BodyList(c, bodyId, "people"), c => c.Directory.People, ct));
         oparl.MapGet("/bodies/{bodyId}/memberships", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
             ListAsync(r, s, c => BodyList(c, bodyId, "memberships"), c => c.Directory.Memberships, ct));
         oparl.MapGet("/bodies/{bodyId}/consultations", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
-            ListAsync(r, s, c => BodyList(c, bodyId, "consultations"), (c, all) => all.SelectMany(PaperModel.Entries).Select(c.Papers.Consultation), ct));
+            ListAsync(r, s, c => BodyList(c, bodyId, "consultations"),
+                (c, all) => all.SelectMany(PaperModel.Entries).Select(c.Papers.Consultation), ct));
         oparl.MapGet("/bodies/{bodyId}/files", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
-            ListAsync(r, s, c => BodyList(c, bodyId, "files"), (c, all) => all.SelectMany(m => c.Papers.Attachments(m).Prepend(c.Papers.File(m))), ct));
+            ListAsync(r, s, c => BodyList(c, bodyId, "files"),
+                (c, all) => all.SelectMany(m => c.Papers.Attachments(m).Prepend(c.Papers.File(m))), ct));
         oparl.MapGet("/bodies/{bodyId}/papers", PapersAsync);
         oparl.MapGet("/organizations/{id}", OrganizationAsync);
         oparl.MapGet("/organizations/{id}/consultations", (string id, HttpRequest r, OParlService s, CancellationToken ct) =>
-            ListAsync(r, s, c => OrganizationList(c, id, "consultations"), (c, all) => all.SelectMany(PaperModel.Entries).Where(e => e.OrganizationId == id).Select(c.Papers.Consultation), ct));
+            ListAsync(r, s, c => OrganizationList(c, id, "consultations"),
+                (c, all) => all.SelectMany(PaperModel.Entries).Where(e => e.OrganizationId == id).Select(c.Papers.Consultation), ct));
         oparl.MapGet("/people/{id}", PersonAsync);
         oparl.MapGet("/memberships/{organizationId}/{memberId}", MembershipAsync);
         oparl.MapMeetings();
         oparl.MapGet("/papers/{motionId}", (string motionId, OParlService s, CancellationToken ct) =>
             MotionObjectAsync(motionId, s, (c, m) => c.Papers.Paper(m), Outcomes.NotFound, ct));
-        oparl.MapGet("/papers/{motionId}/consultations/{organizationId}/{occurrence:int}", (string motionId, string organizationId, int occurrence, OParlService s, CancellationToken ct) =>
-            MotionObjectAsync(motionId, s, (c, m) => PaperModel.Entries(m).FirstOrDefault(e => e.OrganizationId == organizationId && e.Occurrence == occurrence) is { } entry ? c.Papers.Consultation(entry) : null, "Diese Beratung gibt es nicht.", ct));
+        oparl.MapGet("/papers/{motionId}/consultations/{organizationId}/{occurrence:int}",
+            (string motionId, string organizationId, int occurrence, OParlService s, CancellationToken ct) =>
+                MotionObjectAsync(motionId, s, (c, m) =>
+                    PaperModel.Entries(m).FirstOrDefault(e => e.OrganizationId == organizationId && e.Occurrence == occurrence) is { } entry
+                        ? c.Papers.Consultation(entry)
+                        : null,
+                    "Diese Beratung gibt es nicht.", ct));
         oparl.MapGet("/files/{motionId}", (string motionId, OParlService s, CancellationToken ct) =>
             MotionObjectAsync(motionId, s, (c, m) => c.Papers.File(m), "Diese Datei gibt es nicht.", ct));
         oparl.MapGet("/files/{motionId}/anlagen/{number:int}", (string motionId, int number, OParlService s, CancellationToken ct) =>
-            MotionObjectAsync(motionId, s, (c, m) => c.Papers.Attachments(m).FirstOrDefault(f => f.Id == c.Urls.Attachment(motionId, number)), "Diese Anlage gibt es nicht.", ct));
-        oparl.MapGet("/files/{motionId}/antrag.html", (string motionId, OParlService s, CancellationToken ct) => DocumentAsync(motionId, s, download: false, ct));
-        oparl.MapGet("/files/{motionId}/download", (string motionId, OParlService s, CancellationToken ct) => DocumentAsync(motionId, s, download: true, ct));
+            MotionObjectAsync(motionId, s,
+                (c, m) => c.Papers.Attachments(m).FirstOrDefault(f => f.Id == c.Urls.Attachment(motionId, number)),
+                "Diese Anlage gibt es nicht.", ct));
+        oparl.MapGet("/files/{motionId}/antrag.html", (string motionId, OParlService s, CancellationToken ct) =>
+            DocumentAsync(motionId, s, download: false, ct));
+        oparl.MapGet("/files/{motionId}/download", (string motionId, OParlService s, CancellationToken ct) =>
+            DocumentAsync(motionId, s, download: true, ct));
         oparl.MapGet("/{**rest}", () => NotFound("Diese Adresse gibt es in der OParl-Schnittstelle nicht."));
         return routes;
     }
@@ -64,17 +78,20 @@ public static class OParlEndpoints
 
     /// <summary>A list counted in memory: from the catalog alone, or (second overload) from every public motion too.</summary>
     /// <param name="url">The list's URL, or null when its owner (body, organization) does not exist.</param>
-    private static Task<IResult> ListAsync<T>(HttpRequest request, OParlService service, Func<OParlContext, string?> url, Func<OParlContext, IEnumerable<T>> items, CancellationToken ct)
+    private static Task<IResult> ListAsync<T>(HttpRequest request, OParlService service, Func<OParlContext, string?> url,
+        Func<OParlContext, IEnumerable<T>> items, CancellationToken ct)
         where T : OParlObject =>
         ListAsync(request, service, url, c => Task.FromResult(items(c)), ct);
 
     /// <summary>Derived lists read the compact public projection in one range read.</summary>
-    private static Task<IResult> ListAsync<T>(HttpRequest request, OParlService service, Func<OParlContext, string?> url, Func<OParlContext, IReadOnlyList<PublicMotion>, IEnumerable<T>> items, CancellationToken ct)
+    private static Task<IResult> ListAsync<T>(HttpRequest request, OParlService service, Func<OParlContext, string?> url,
+        Func<OParlContext, IReadOnlyList<PublicMotion>, IEnumerable<T>> items, CancellationToken ct)
         where T : OParlObject =>
         ListAsync(request, service, url, async c => items(c, await service.Index.AllAsync(ct)), ct);
 
     /// <param name="load">Reads what the list holds, once the list is known to exist.</param>
-    internal static async Task<IResult> ListAsync<T>(HttpRequest request, OParlService service, Func<OParlContext, string?> url, Func<OParlContext, Task<IEnumerable<T>>> load, CancellationToken ct)
+    internal static async Task<IResult> ListAsync<T>(HttpRequest request, OParlService service, Func<OParlContext, string?> url,
+        Func<OParlContext, Task<IEnumerable<T>>> load, CancellationToken ct)
         where T : OParlObject
     {
         var (query, error) = OParlQuery.Parse(request.Query);
@@ -140,7 +157,9 @@ public static class OParlEndpoints
     private static async Task<IResult> PersonAsync(string id, OParlService service, CancellationToken ct)
     {
         var context = await service.ContextAsync(ct);
-        return context.Directory.People.FirstOrDefault(p => p.Id == context.Urls.Person(id)) is { } person ? Ok(person) : NotFound("Diese Person gibt es nicht.");
+        return context.Directory.People.FirstOrDefault(p => p.Id == context.Urls.Person(id)) is { } person
+            ? Ok(person)
+            : NotFound("Diese Person gibt es nicht.");
     }
 
     private static async Task<IResult> MembershipAsync(string organizationId, string memberId, OParlService service, CancellationToken ct)
@@ -152,7 +171,8 @@ public static class OParlEndpoints
     }
 
     /// <summary>An object of one public motion, read from its record (fresh, not from the projection).</summary>
-    private static async Task<IResult> MotionObjectAsync<T>(string motionId, OParlService service, Func<OParlContext, PublicMotion, T?> select, string missing, CancellationToken ct)
+    private static async Task<IResult> MotionObjectAsync<T>(string motionId, OParlService service, Func<OParlContext, PublicMotion, T?> select,
+        string missing, CancellationToken ct)
         where T : OParlObject
     {
         var context = await service.ContextAsync(ct);
@@ -175,7 +195,9 @@ public static class OParlEndpoints
 
     internal static IResult Ok<T>(T value) => Results.Json(value, Json, "application/json; charset=utf-8");
 
-    internal static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(string detail) => Api.ApiProblems.Problem(StatusCodes.Status404NotFound, detail);
+    internal static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(string detail) =>
+        Api.ApiProblems.Problem(StatusCodes.Status404NotFound, detail);
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult BadRequest(string detail) => Api.ApiProblems.Problem(StatusCodes.Status400BadRequest, detail);
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult BadRequest(string detail) =>
+        Api.ApiProblems.Problem(StatusCodes.Status400BadRequest, detail);
 }

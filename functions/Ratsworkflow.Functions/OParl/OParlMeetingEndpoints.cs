@@ -14,7 +14,8 @@ internal static class OParlMeetingEndpoints
         oparl.MapGet("/bodies/{bodyId}/meetings", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
             ListAsync(r, s, null, c => OParlEndpoints.BodyList(c, bodyId, "meetings"), (c, agendas) => agendas.Select(c.Meetings.Meeting), ct));
         oparl.MapGet("/bodies/{bodyId}/agenda-items", (string bodyId, HttpRequest r, OParlService s, CancellationToken ct) =>
-            ListAsync(r, s, null, c => OParlEndpoints.BodyList(c, bodyId, "agenda-items"), (c, agendas) => agendas.SelectMany(a => a.Items.Select(i => c.Meetings.AgendaItem(a, i))), ct));
+            ListAsync(r, s, null, c => OParlEndpoints.BodyList(c, bodyId, "agenda-items"),
+                (c, agendas) => agendas.SelectMany(a => a.Items.Select(i => c.Meetings.AgendaItem(a, i))), ct));
         oparl.MapGet("/organizations/{id}/meetings", (string id, HttpRequest r, OParlService s, CancellationToken ct) =>
             ListAsync(r, s, id, c => OParlEndpoints.OrganizationList(c, id, "meetings"), (c, agendas) => agendas.Select(c.Meetings.Meeting), ct));
         oparl.MapGet("/meetings/{meetingId}", MeetingAsync);
@@ -58,11 +59,13 @@ internal static class OParlMeetingEndpoints
     }
 
     /// <summary>A consultation's former agenda-item address: the TOP of the meeting the consultation is on now.</summary>
-    private static async Task<IResult> FormerAgendaItemAsync(string motionId, string organizationId, int occurrence, OParlService service, CancellationToken ct)
+    private static async Task<IResult> FormerAgendaItemAsync(string motionId, string organizationId, int occurrence, OParlService service,
+        CancellationToken ct)
     {
         var context = await service.ContextAsync(ct);
         var entry = await service.PublicRecordAsync(motionId, ct) is { } record
-            ? PaperModel.Entries(Motions.PublicMotion.From(record)).FirstOrDefault(e => e.OrganizationId == organizationId && e.Occurrence == occurrence)
+            ? PaperModel.Entries(Motions.PublicMotion.From(record))
+                .FirstOrDefault(e => e.OrganizationId == organizationId && e.Occurrence == occurrence)
             : null;
         return entry?.MeetingId is { } meetingId
             ? Results.Redirect(context.Urls.AgendaItem(meetingId, motionId), permanent: true)

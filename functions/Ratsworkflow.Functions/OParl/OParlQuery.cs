@@ -29,7 +29,8 @@ public sealed record OParlQuery(PublicMotionRange Range, int Limit, int Page, st
             // An unencoded "+01:00" arrives as " 01:00": the one reading that makes sense is the offset.
             var text = raw.Replace(' ', '+');
             // A date-time needs its offset (RFC 3339): without one, the moment would depend on the server's zone.
-            if (!DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+            if (!DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"],
+                    CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
                 || !(text.EndsWith('Z') || text.EndsWith('z') || text.Length > 6 && text[^6] is '+' or '-'))
             {
                 return (null, $"„{name}“ muss ein vollständiger Zeitpunkt mit Zeitzone sein, zum Beispiel 2026-01-01T00:00:00+01:00.");
@@ -37,12 +38,14 @@ public sealed record OParlQuery(PublicMotionRange Range, int Limit, int Page, st
             times[name] = at;
         }
         var limit = DefaultLimit;
-        if (query["limit"].FirstOrDefault() is { Length: > 0 } limitText && !(int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit >= 1))
+        if (query["limit"].FirstOrDefault() is { Length: > 0 } limitText
+            && !(int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) && limit >= 1))
         {
             return (null, "„limit“ muss eine ganze Zahl ab 1 sein.");
         }
         var page = 1;
-        if (query["page"].FirstOrDefault() is { Length: > 0 } pageText && !(int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) && page >= 1))
+        if (query["page"].FirstOrDefault() is { Length: > 0 } pageText
+            && !(int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) && page >= 1))
         {
             return (null, "„page“ muss eine ganze Zahl ab 1 sein.");
         }

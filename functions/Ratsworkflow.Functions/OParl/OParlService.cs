@@ -34,11 +34,13 @@ public sealed class OParlService(
     public Meetings.MeetingStore Meetings => meetings;
 
     /// <summary>Every meeting with its agenda, by date: one read of each committee's and the council's partition.</summary>
-    public async Task<IReadOnlyList<Meetings.Agenda>> AgendasAsync(OrganizationCatalog catalog, string? organizationId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Meetings.Agenda>> AgendasAsync(OrganizationCatalog catalog, string? organizationId,
+        CancellationToken cancellationToken)
     {
         var bodies = organizationId is null ? Functions.Meetings.MeetingEndpoints.Bodies(catalog) : [organizationId];
         var agendas = await Task.WhenAll(bodies.Select(b => meetings.AgendasAsync(b, cancellationToken)));
-        return [.. agendas.SelectMany(a => a).OrderBy(a => a.Meeting.Date).ThenBy(a => a.Meeting.StartTime).ThenBy(a => a.Meeting.OrganizationId, StringComparer.Ordinal)];
+        return [.. agendas.SelectMany(a => a).OrderBy(a => a.Meeting.Date).ThenBy(a => a.Meeting.StartTime)
+            .ThenBy(a => a.Meeting.OrganizationId, StringComparer.Ordinal)];
     }
 
     /// <summary>A motion's full record when it is public; null for an unknown or not yet binding one.</summary>

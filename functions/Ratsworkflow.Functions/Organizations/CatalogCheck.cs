@@ -85,7 +85,8 @@ public static partial class CatalogCheck
         }
         foreach (var member in organization.Members.Where(m => !IsValidId(m.Id) || !EmailAddress.IsValid(m.Email)))
         {
-            problems.Add($"{label}: Mitglied „{member.Name}“ braucht eine Id aus Kleinbuchstaben, Ziffern und Bindestrichen und eine gültige E-Mail-Adresse.");
+            problems.Add($"{label}: Mitglied „{member.Name}“ braucht eine Id aus Kleinbuchstaben, Ziffern und Bindestrichen " +
+                "und eine gültige E-Mail-Adresse.");
         }
     }
 

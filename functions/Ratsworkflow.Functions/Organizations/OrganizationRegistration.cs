@@ -10,7 +10,8 @@ public static partial class OrganizationRegistration
     {
         services.AddOptions<OrganizationOptions>()
             .Bind(configuration.GetSection(OrganizationOptions.Section))
-            .Validate(o => TableName().IsMatch(o.TableName), "Organizations:TableName ist kein gültiger Tabellenname (3–63 Buchstaben und Ziffern, zuerst ein Buchstabe).")
+            .Validate(o => TableName().IsMatch(o.TableName),
+                "Organizations:TableName ist kein gültiger Tabellenname (3–63 Buchstaben und Ziffern, zuerst ein Buchstabe).")
             .Validate(o => o.RefreshInterval > TimeSpan.Zero, "Organizations:RefreshInterval muss größer als null sein.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

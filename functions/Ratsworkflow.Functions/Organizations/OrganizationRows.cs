@@ -65,7 +65,8 @@ public static class OrganizationRows
             .Select(ToOrganization)
             .ToList();
         return new OrganizationCatalog(
-            new Body(Text(body, "Id"), Text(body, "Name"), Text(body, "ReferencePrefix"), body.GetString("TimeZone") ?? "Europe/Berlin") { ChangedAt = body.Timestamp },
+            new Body(Text(body, "Id"), Text(body, "Name"), Text(body, "ReferencePrefix"),
+                body.GetString("TimeZone") ?? "Europe/Berlin") { ChangedAt = body.Timestamp },
             clerks,
             organizations);
     }
@@ -85,7 +86,10 @@ public static class OrganizationRows
         {
             throw new InvalidDataException($"Zeile „{row.RowKey}“: Die Mitgliederliste ist kein gültiges JSON ({e.Message}).", e);
         }
-        return new Organization(Text(row, "Id"), Text(row, "Name"), kind, row.GetString("Email"), members ?? []) { Article = row.GetString("Article"), ChangedAt = row.Timestamp };
+        return new Organization(Text(row, "Id"), Text(row, "Name"), kind, row.GetString("Email"), members ?? [])
+        {
+            Article = row.GetString("Article"), ChangedAt = row.Timestamp,
+        };
     }
 
     private static string Text(TableEntity row, string column) =>

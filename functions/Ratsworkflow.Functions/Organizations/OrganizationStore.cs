@@ -96,7 +96,8 @@ public sealed class OrganizationStore(
         if (rows.Count > OrganizationRows.MaxRows)
         {
             throw new InvalidDataException(
-                $"Die Gremien-Konfiguration hat {rows.Count} Einträge; mehr als {OrganizationRows.MaxRows} können nicht in einem Schritt angelegt werden.");
+                $"Die Gremien-Konfiguration hat {rows.Count} Einträge; " +
+                $"mehr als {OrganizationRows.MaxRows} können nicht in einem Schritt angelegt werden.");
         }
         try
         {
@@ -113,7 +114,8 @@ public sealed class OrganizationStore(
     private async Task<List<TableEntity>> ReadRowsAsync(CancellationToken cancellationToken)
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(r => r.PartitionKey == OrganizationRows.Partition, cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(r => r.PartitionKey == OrganizationRows.Partition,
+            cancellationToken: cancellationToken))
         {
             rows.Add(row);
         }

@@ -28,7 +28,9 @@ public sealed class FehlerModel : PageModel
     public Explanation Explain() => Code switch
     {
         404 => new("Seite nicht gefunden",
-            "Vielleicht ist die Adresse falsch geschrieben, oder die Seite gibt es nicht mehr. Wenn Sie einen Link aus einer E-Mail geöffnet haben: Manche E-Mail-Programme trennen lange Links. Kopieren Sie dann den ganzen Link in die Adresszeile.",
+            "Vielleicht ist die Adresse falsch geschrieben, oder die Seite gibt es nicht mehr. " +
+            "Wenn Sie einen Link aus einer E-Mail geöffnet haben: Manche E-Mail-Programme trennen lange Links. " +
+            "Kopieren Sie dann den ganzen Link in die Adresszeile.",
             false),
         410 => new("Dieser Link gilt nicht mehr",
             "Der Link ist abgelaufen oder wurde schon benutzt. Die E-Mail, die Sie als Nächstes von uns erhalten, enthält einen neuen Link.",
@@ -54,7 +56,8 @@ public sealed class FehlerModel : PageModel
             "Bitte beginnen Sie noch einmal auf der Startseite.",
             false),
         _ => new("Entschuldigung, hier ist etwas schiefgelaufen",
-            "Bitte versuchen Sie es in einigen Minuten noch einmal. Falls Sie gerade ein Formular abgeschickt haben: Warten Sie auf die Bestätigungs-E-Mail, bevor Sie es erneut senden.",
+            "Bitte versuchen Sie es in einigen Minuten noch einmal. " +
+            "Falls Sie gerade ein Formular abgeschickt haben: Warten Sie auf die Bestätigungs-E-Mail, bevor Sie es erneut senden.",
             true),
     };
 }

@@ -16,7 +16,8 @@ namespace Ratsworkflow.Functions.Pages;
 /// the choices and never changes anything (mail scanners open links); the vote is the POST, handled like
 /// <c>POST /api/votes/{token}</c>.
 /// </summary>
-public sealed class VotumModel(IAccessTokenStore tokens, MotionStore motions, OrganizationStore organizations, VoteService votes, BallotStore ballots, AttachmentStore attachments) : LinkPageModel
+public sealed class VotumModel(IAccessTokenStore tokens, MotionStore motions, OrganizationStore organizations, VoteService votes,
+    BallotStore ballots, AttachmentStore attachments) : LinkPageModel
 {
     [BindProperty]
     public VoteInput Input { get; set; } = new();
@@ -85,14 +86,17 @@ public sealed class VotumModel(IAccessTokenStore tokens, MotionStore motions, Or
         MemberName = catalog.Find(beirat.OrganizationId)?.Members.FirstOrDefault(m => m.Id == subject.MemberId)?.Name;
         // The ballot, not the record: the record counts a vote a moment after it was cast.
         var ballot = await ballots.GetAsync(motionId, subject.Round ?? beirat.Round, cancellationToken);
-        CurrentVote = ballot?.Votes.FirstOrDefault(v => v.MemberId == subject.MemberId) is { } vote ? new MemberVote(vote.Choice, vote.At, vote.Comment) : null;
+        CurrentVote = ballot?.Votes.FirstOrDefault(v => v.MemberId == subject.MemberId) is { } vote
+            ? new MemberVote(vote.Choice, vote.At, vote.Comment)
+            : null;
         IsClosed = resolution.Status is TokenStatus.Closed or TokenStatus.Used
             || ballot is not { State: BallotState.Open }
             || motion.Stage != MotionStage.BeiratReview;
         if (resolution.Status == TokenStatus.Expired && !IsClosed)
         {
             return ShowProblem(new LinkProblem(StatusCodes.Status410Gone, "Die Abstimmungsfrist ist abgelaufen",
-                $"Die Abstimmung über „{motion.Title}“ lief bis {GermanFormat.DateTime(beirat.Deadline)}. Stimmen können nicht mehr abgegeben werden.",
+                $"Die Abstimmung über „{motion.Title}“ lief bis {GermanFormat.DateTime(beirat.Deadline)}. " +
+                "Stimmen können nicht mehr abgegeben werden.",
                 "Das Ergebnis erhalten Sie per E-Mail, sobald die Abstimmung ausgewertet ist."));
         }
         if (!IsClosed && Request.Method == HttpMethods.Get && CurrentVote is { } current)

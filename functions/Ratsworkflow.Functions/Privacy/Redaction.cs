@@ -11,7 +11,8 @@ namespace Ratsworkflow.Functions.Privacy;
 public static partial class Redaction
 {
     public static string Addresses(string text) =>
-        EmailAddress().Replace(text, m => "addr-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(m.Value.ToLowerInvariant())))[..8]);
+        EmailAddress().Replace(text, m =>
+            "addr-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(m.Value.ToLowerInvariant())))[..8]);
 
     public static bool ContainsAddress(string text) => EmailAddress().IsMatch(text);
 

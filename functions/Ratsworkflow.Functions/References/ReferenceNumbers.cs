@@ -46,7 +46,8 @@ public sealed class ReferenceNumbers : IReferenceNumbers
             var reference = new Reference(series, year, (counter.HasValue ? counter.Value!.LastNumber : 0) + 1);
             try
             {
-                await table.SubmitTransactionAsync(Actions(partition, motionId, reference, counter.HasValue ? counter.Value : null), cancellationToken);
+                await table.SubmitTransactionAsync(Actions(partition, motionId, reference, counter.HasValue ? counter.Value : null),
+                    cancellationToken);
                 return reference;
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
@@ -88,8 +89,10 @@ public sealed class ReferenceNumbers : IReferenceNumbers
         yield return counter is null
             ? new TableTransactionAction(TableTransactionActionType.Add, next)
             : new TableTransactionAction(TableTransactionActionType.UpdateReplace, next, counter.ETag);
-        yield return new TableTransactionAction(TableTransactionActionType.Add, Row(partition, ReferenceSeries.MotionRow(motionId), motionId, reference));
-        yield return new TableTransactionAction(TableTransactionActionType.Add, Row(partition, ReferenceSeries.NumberRow(reference.Year, reference.Number), motionId, reference));
+        yield return new TableTransactionAction(TableTransactionActionType.Add,
+            Row(partition, ReferenceSeries.MotionRow(motionId), motionId, reference));
+        yield return new TableTransactionAction(TableTransactionActionType.Add,
+            Row(partition, ReferenceSeries.NumberRow(reference.Year, reference.Number), motionId, reference));
     }
 
     private MotionReferenceEntity Row(string partition, string rowKey, string motionId, Reference reference) => new()
@@ -103,7 +106,8 @@ public sealed class ReferenceNumbers : IReferenceNumbers
         AssignedAt = _time.GetUtcNow(),
     };
 
-    private static async Task<MotionReferenceEntity?> GetReservationAsync(TableClient table, string partition, string motionId, CancellationToken cancellationToken)
+    private static async Task<MotionReferenceEntity?> GetReservationAsync(TableClient table, string partition, string motionId,
+        CancellationToken cancellationToken)
     {
         if (!ReferenceSeries.IsValidMotionId(motionId))
         {

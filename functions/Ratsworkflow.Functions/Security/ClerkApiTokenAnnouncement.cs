@@ -1,7 +1,8 @@
 namespace Ratsworkflow.Functions.Security;
 
 /// <summary>Says once at start which clerk API token is in force, or that none is (docs/design.md: "printed at start").</summary>
-internal sealed class ClerkApiTokenAnnouncement(IConfiguration configuration, ILogger<ClerkApiTokenAnnouncement> logger, bool generated) : IHostedService
+internal sealed class ClerkApiTokenAnnouncement(IConfiguration configuration, ILogger<ClerkApiTokenAnnouncement> logger, bool generated)
+    : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -16,7 +17,8 @@ internal sealed class ClerkApiTokenAnnouncement(IConfiguration configuration, IL
         }
         else if (token.Length < ClerkApiToken.RecommendedMinimumLength)
         {
-            logger.LogWarning("Clerks:ApiToken is shorter than {Length} characters; use a long random value.", ClerkApiToken.RecommendedMinimumLength);
+            logger.LogWarning("Clerks:ApiToken is shorter than {Length} characters; use a long random value.",
+                ClerkApiToken.RecommendedMinimumLength);
         }
         return Task.CompletedTask;
     }

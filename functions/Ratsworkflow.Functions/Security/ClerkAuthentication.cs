@@ -18,7 +18,8 @@ public static class ClerkAuthentication
     public const string CookieName = "rw-clerk";
     public const string Role = "Clerk";
 
-    /// <summary>Where a browser without a clerk cookie is sent; the web slice may change it via Configure&lt;CookieAuthenticationOptions&gt;(CookieScheme, …).</summary>
+    /// <summary>Where a browser without a clerk cookie is sent; the web slice may change it via
+    /// Configure&lt;CookieAuthenticationOptions&gt;(CookieScheme, …).</summary>
     public const string LoginPath = "/ratsbuero/anmelden";
 
     public static ClaimsPrincipal CreatePrincipal(string name, string authenticationType) =>
@@ -61,7 +62,8 @@ public static class ClerkAuthentication
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
         options.SlidingExpiration = true;
         options.LoginPath = LoginPath;
-        options.Events.OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<ClerkSessions>().ValidateAsync(context);
+        options.Events.OnValidatePrincipal = context =>
+            context.HttpContext.RequestServices.GetRequiredService<ClerkSessions>().ValidateAsync(context);
         // An expired cookie on an API call must still answer like the API does, not with a redirect to a page.
         var redirectToLogin = options.Events.OnRedirectToLogin;
         var redirectToAccessDenied = options.Events.OnRedirectToAccessDenied;

@@ -75,7 +75,8 @@ public sealed class ClerkSessions(TableServiceClient tables, TimeProvider clock,
     {
         try
         {
-            await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and ExpiresAt le {now}"),
+            await foreach (var row in _table.QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and ExpiresAt le {now}"),
                 select: ["RowKey"], cancellationToken: cancellationToken))
             {
                 await _table.DeleteEntityAsync(Partition, row.RowKey, ETag.All, cancellationToken);

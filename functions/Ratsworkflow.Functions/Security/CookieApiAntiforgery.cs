@@ -23,6 +23,7 @@ public sealed class CookieApiAntiforgery(RequestDelegate next, IAntiforgery anti
 
     private static bool NeedsToken(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api")
-        && !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method) || HttpMethods.IsTrace(context.Request.Method))
+        && !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+            || HttpMethods.IsOptions(context.Request.Method) || HttpMethods.IsTrace(context.Request.Method))
         && context.User.Identity is { IsAuthenticated: true, AuthenticationType: ClerkAuthentication.CookieScheme };
 }

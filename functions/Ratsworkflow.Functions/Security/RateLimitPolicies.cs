@@ -8,7 +8,8 @@ namespace Ratsworkflow.Functions.Security;
 
 /// <summary>
 /// Named per-client-IP limits for the endpoints anyone can reach: <c>.RequireRateLimiting(RateLimitPolicies.Token)</c>.
-/// Each is a fixed window per client (<see cref="ClientWindowLimiter"/>), configurable as <c>RateLimits:{name}:PermitLimit</c> and <c>RateLimits:{name}:Window</c>.
+/// Each is a fixed window per client (<see cref="ClientWindowLimiter"/>), configurable as <c>RateLimits:{name}:PermitLimit</c>
+/// and <c>RateLimits:{name}:Window</c>.
 /// </summary>
 public static class RateLimitPolicies
 {

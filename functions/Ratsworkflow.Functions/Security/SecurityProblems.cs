@@ -7,7 +7,8 @@ internal static class SecurityProblems
         WriteAsync(context, StatusCodes.Status401Unauthorized, "Nicht angemeldet",
             invalidToken
                 ? "Das Zugangs-Token ist ungültig."
-                : "Für diese Anfrage ist eine Anmeldung erforderlich: ein gültiges Zugangs-Token (Authorization: Bearer) oder eine Anmeldung als Sachbearbeitung.");
+                : "Für diese Anfrage ist eine Anmeldung erforderlich: ein gültiges Zugangs-Token (Authorization: Bearer) " +
+                    "oder eine Anmeldung als Sachbearbeitung.");
 
     public static Task ForbiddenAsync(HttpContext context) =>
         WriteAsync(context, StatusCodes.Status403Forbidden, "Keine Berechtigung",
@@ -20,7 +21,8 @@ internal static class SecurityProblems
 
     public static Task TooManyRequestsAsync(HttpContext context, int retryAfterSeconds) =>
         WriteAsync(context, StatusCodes.Status429TooManyRequests, "Zu viele Anfragen",
-            $"Zu viele Anfragen von Ihrer Adresse. Bitte versuchen Sie es in {Wording.GermanText.Duration(TimeSpan.FromSeconds(retryAfterSeconds))} ({retryAfterSeconds} Sekunden) erneut.");
+            "Zu viele Anfragen von Ihrer Adresse. Bitte versuchen Sie es in " +
+            $"{Wording.GermanText.Duration(TimeSpan.FromSeconds(retryAfterSeconds))} ({retryAfterSeconds} Sekunden) erneut.");
 
     private static Task WriteAsync(HttpContext context, int status, string title, string detail)
     {

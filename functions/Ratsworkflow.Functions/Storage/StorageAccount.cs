@@ -70,12 +70,14 @@ public sealed class StorageAccount
         if (missing.Count > 0)
         {
             throw new InvalidOperationException(
-                $"Identity-based storage needs all three endpoints as absolute URIs; missing or invalid: {string.Join(", ", missing.Select(k => "Storage__" + k))}.");
+                "Identity-based storage needs all three endpoints as absolute URIs; missing or invalid: " +
+                $"{string.Join(", ", missing.Select(k => "Storage__" + k))}.");
         }
         if (!string.Equals(section["credential"], ManagedIdentity, StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException(
-                $"Storage__credential must be '{ManagedIdentity}' when the storage endpoints are set without a connection string (found '{section["credential"]}').");
+                $"Storage__credential must be '{ManagedIdentity}' when the storage endpoints are set without a connection string " +
+                $"(found '{section["credential"]}').");
         }
         var identity = section["clientId"] is { Length: > 0 } clientId
             ? ManagedIdentityId.FromUserAssignedClientId(clientId)

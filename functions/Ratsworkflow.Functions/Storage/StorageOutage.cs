@@ -18,7 +18,8 @@ public static class StorageOutage
         response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public const string Detail =
-        "Der Speicher des Dienstes ist gerade nicht erreichbar. Ihre Anfrage wurde nicht bearbeitet; bitte versuchen Sie es in einigen Sekunden erneut.";
+        "Der Speicher des Dienstes ist gerade nicht erreichbar. Ihre Anfrage wurde nicht bearbeitet; " +
+        "bitte versuchen Sie es in einigen Sekunden erneut.";
 
     /// <summary>True when <paramref name="exception"/> or anything inside it says that storage did not answer.</summary>
     public static bool IsCause(Exception? exception)

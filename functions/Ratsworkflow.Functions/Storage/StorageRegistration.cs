@@ -19,7 +19,8 @@ public static class StorageRegistration
         // Azure (the Functions host sets FUNCTIONS_WORKER_RUNTIME) there is no development storage to fall back to.
         var inAzure = !string.IsNullOrWhiteSpace(configuration["FUNCTIONS_WORKER_RUNTIME"]);
         services.AddSingleton(StorageAccount.FromConfiguration(configuration, requireExplicit: inAzure));
-        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateTableServiceClient(InteractiveRetry.Apply(new TableClientOptions())));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>()
+            .CreateTableServiceClient(InteractiveRetry.Apply(new TableClientOptions())));
         services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>()
             .CreateQueueServiceClient(InteractiveRetry.Apply(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 })));
         services.AddSingleton(sp => sp.GetRequiredService<StorageAccount>().CreateBlobServiceClient(InteractiveRetry.Apply(new BlobClientOptions())));

@@ -40,8 +40,12 @@ internal static class ConsultationsCheck
     {
         null => $"{InputText.Quote(id)} ist kein bekanntes Gremium.",
         { Kind: OrganizationKind.Committee } => null,
-        { Kind: OrganizationKind.Council } => $"{OrganizationName.Capitalized(organization.Phrase.Nominative)} entscheidet immer zuletzt und wird nicht in der Beratungsfolge angegeben.",
-        { Kind: OrganizationKind.AdvisoryBoard } => $"{OrganizationName.Capitalized(organization.Phrase.Nominative)} wird über „Beirat beteiligen“ einbezogen, nicht über die Beratungsfolge.",
+        { Kind: OrganizationKind.Council } =>
+            $"{OrganizationName.Capitalized(organization.Phrase.Nominative)} entscheidet immer zuletzt " +
+            "und wird nicht in der Beratungsfolge angegeben.",
+        { Kind: OrganizationKind.AdvisoryBoard } =>
+            $"{OrganizationName.Capitalized(organization.Phrase.Nominative)} wird über „Beirat beteiligen“ einbezogen, " +
+            "nicht über die Beratungsfolge.",
         _ => $"„{organization.Name}“ ist kein Ausschuss; in der Beratungsfolge stehen nur Ausschüsse.",
     };
 }

@@ -18,9 +18,12 @@ public static class MotionSubmissionValidator
 
     private static readonly TextRule Name = new("Der Name", MaxNameLength, Multiline: false, "Bitte geben Sie Ihren Namen ein.");
     private static readonly TextRule Title = new("Der Titel", MaxTitleLength, Multiline: false, "Bitte geben Sie einen Titel ein.");
-    private static readonly TextRule ResolutionText = new("Der Beschlussvorschlag", InputText.MaxLongText, Multiline: true, "Bitte geben Sie den Beschlussvorschlag ein.");
-    private static readonly TextRule Justification = new("Die Begründung", InputText.MaxLongText, Multiline: true, "Bitte geben Sie eine Begründung ein.");
-    private static readonly TextRule FinancialImpact = new("Die Angabe zu den finanziellen Auswirkungen", InputText.MaxLongText, Multiline: true, MissingMessage: null);
+    private static readonly TextRule ResolutionText = new(
+        "Der Beschlussvorschlag", InputText.MaxLongText, Multiline: true, "Bitte geben Sie den Beschlussvorschlag ein.");
+    private static readonly TextRule Justification = new(
+        "Die Begründung", InputText.MaxLongText, Multiline: true, "Bitte geben Sie eine Begründung ein.");
+    private static readonly TextRule FinancialImpact = new(
+        "Die Angabe zu den finanziellen Auswirkungen", InputText.MaxLongText, Multiline: true, MissingMessage: null);
 
     /// <returns>Field (JSON camelCase name) → messages; empty when the submission is valid.</returns>
     public static IReadOnlyDictionary<string, string[]> Validate(MotionSubmission submission, OrganizationCatalog organizations) =>
@@ -81,7 +84,8 @@ public static class MotionSubmissionValidator
     {
         if (requested && organizations.AdvisoryBoard is not { VotingMemberCount: > 0 })
         {
-            errors.Add("beiratReview", "Eine Beteiligung des Beirats ist nicht möglich, weil kein Beirat mit stimmberechtigten Mitgliedern eingerichtet ist.");
+            errors.Add("beiratReview",
+                "Eine Beteiligung des Beirats ist nicht möglich, weil kein Beirat mit stimmberechtigten Mitgliedern eingerichtet ist.");
         }
     }
 }

@@ -32,7 +32,8 @@ public sealed class SubmissionKeys(TableServiceClient tables)
     public static bool IsValid(string key) => key.Length is > 0 and <= MaxLength && key.All(c => c is > ' ' and <= '~');
 
     /// <summary>Claims <paramref name="key"/> for <paramref name="motionId"/>; on a repeat, the motion id the key holds.</summary>
-    public async Task<(KeyClaim Claim, string MotionId, DateTimeOffset ClaimedAt)> ClaimAsync(string key, string fingerprint, string motionId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<(KeyClaim Claim, string MotionId, DateTimeOffset ClaimedAt)> ClaimAsync(string key, string fingerprint, string motionId,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         await _created.EnsureAsync();
         var row = new TableEntity(Hash(key), "key") { ["MotionId"] = motionId, ["Fingerprint"] = fingerprint, ["ClaimedAt"] = now };

@@ -41,8 +41,8 @@ public sealed class SubmissionService(
     /// The client's <c>Idempotency-Key</c> (checked by the caller, <see cref="SubmissionKeys.IsValid"/>): the same
     /// submission sent again with it answers with the motion of the first, without a second motion or mail.
     /// </param>
-    public async Task<Outcome<Submitted>> SubmitAsync(MotionSubmission submission, IReadOnlyList<AttachmentUpload> uploads, CancellationToken cancellationToken,
-        string? idempotencyKey = null)
+    public async Task<Outcome<Submitted>> SubmitAsync(MotionSubmission submission, IReadOnlyList<AttachmentUpload> uploads,
+        CancellationToken cancellationToken, string? idempotencyKey = null)
     {
         var catalog = await organizations.GetCatalogAsync(cancellationToken);
         var input = submission.Normalized();
@@ -108,7 +108,9 @@ public sealed class SubmissionService(
         };
         try
         {
-            await motions.CreateAsync(motion, new TimelineEntry(now, "submitted", "Antrag eingereicht; Bestätigung durch die Fraktion angefordert.", motion.SubmitterName), cancellationToken);
+            await motions.CreateAsync(motion,
+                new TimelineEntry(now, "submitted", "Antrag eingereicht; Bestätigung durch die Fraktion angefordert.", motion.SubmitterName),
+                cancellationToken);
         }
         catch
         {
@@ -133,16 +135,19 @@ public sealed class SubmissionService(
     /// A submission sent again under its key: the motion the key holds. Its confirmation mail is asked for again — the
     /// mail ledger sends it only if the first request died before it went out.
     /// </summary>
-    private async Task<Outcome<Submitted>> RepeatedAsync(KeyClaim claim, string motionId, OrganizationCatalog catalog, CancellationToken cancellationToken)
+    private async Task<Outcome<Submitted>> RepeatedAsync(KeyClaim claim, string motionId, OrganizationCatalog catalog,
+        CancellationToken cancellationToken)
     {
         if (claim == KeyClaim.Conflicting)
         {
-            return Outcomes.Fail<Submitted>(422, "Dieser Idempotency-Key gehört bereits zu einem anderen Antrag. Verwenden Sie für jeden Antrag einen neuen Schlüssel.");
+            return Outcomes.Fail<Submitted>(422,
+                "Dieser Idempotency-Key gehört bereits zu einem anderen Antrag. Verwenden Sie für jeden Antrag einen neuen Schlüssel.");
         }
         if (await FirstRequestsMotionAsync(motionId, cancellationToken) is not { } motion)
         {
             // The first request is still storing it (after AbandonedAfter the key is taken over).
-            return Outcomes.Fail<Submitted>(409, "Ein Antrag mit diesem Idempotency-Key wird gerade eingereicht. Bitte versuchen Sie es in einigen Sekunden erneut.");
+            return Outcomes.Fail<Submitted>(409,
+                "Ein Antrag mit diesem Idempotency-Key wird gerade eingereicht. Bitte versuchen Sie es in einigen Sekunden erneut.");
         }
         if (motion.Stage == MotionStage.AwaitingConfirmation)
         {
@@ -212,7 +217,8 @@ public sealed class SubmissionService(
         var catalog = await organizations.GetCatalogAsync(cancellationToken);
         do
         {
-            var page = await index.PageAsync(new MotionQuery(Stage: MotionStage.AwaitingConfirmation, Continuation: continuation, PageSize: 100), cancellationToken);
+            var page = await index.PageAsync(
+                new MotionQuery(Stage: MotionStage.AwaitingConfirmation, Continuation: continuation, PageSize: 100), cancellationToken);
             foreach (var item in page.Items.Where(i => i.CreatedAt <= before))
             {
                 if (await motions.GetAsync(item.MotionId, cancellationToken) is not { Stage: MotionStage.AwaitingConfirmation } motion)
@@ -247,8 +253,8 @@ public sealed class SubmissionService(
     {
         var catalog = await organizations.GetCatalogAsync(cancellationToken);
         var o = options.Value;
-        var settings = new WorkflowSettings(o.BeiratDeadline, o.BeiratReminderBefore, o.OverdueGrace, beiratRules.Value.QuorumShare, catalog.Body.TimeZone,
-            o.StepAttempts, o.StepFirstRetry);
+        var settings = new WorkflowSettings(o.BeiratDeadline, o.BeiratReminderBefore, o.OverdueGrace, beiratRules.Value.QuorumShare,
+            catalog.Body.TimeZone, o.StepAttempts, o.StepFirstRetry);
         var existing = await engine.GetInstanceAsync(motionId, cancellationToken);
         if (existing is null || existing.RuntimeStatus == OrchestrationRuntimeStatus.Pending)
         {
@@ -268,7 +274,8 @@ public sealed class SubmissionService(
     {
         var expiresAt = motion.CreatedAt + options.Value.ConfirmationExpiry;
         var faction = catalog.Find(motion.FactionId)!;
-        var token = await tokens.IssueAsync(TokenPurpose.Confirmation, TokenSubject.Confirmation(motion.MotionId, faction.Email ?? ""), expiresAt, cancellationToken);
+        var token = await tokens.IssueAsync(TokenPurpose.Confirmation, TokenSubject.Confirmation(motion.MotionId, faction.Email ?? ""),
+            expiresAt, cancellationToken);
         await mail.SendAsync(new ConfirmationRequested
         {
             To = WorkflowServices.Faction(motion, catalog),

@@ -26,7 +26,8 @@ public sealed class AccessTokenStore : IAccessTokenStore
         _time = time;
     }
 
-    public async Task<string> IssueAsync(TokenPurpose purpose, TokenSubject subject, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+    public async Task<string> IssueAsync(TokenPurpose purpose, TokenSubject subject, DateTimeOffset expiresAt,
+        CancellationToken cancellationToken = default)
     {
         var group = TokenGroup.Of(purpose, subject);
         var now = _time.GetUtcNow();
@@ -135,7 +136,8 @@ public sealed class AccessTokenStore : IAccessTokenStore
             new TableEntity(entity.PartitionKey, entity.RowKey) { [nameof(AccessTokenEntity.ClosedAt)] = now },
             entity.ETag);
 
-    private async Task<(AccessTokenEntity? Entity, TokenResolution Resolution)> FindAsync(TokenPurpose purpose, string? token, CancellationToken cancellationToken)
+    private async Task<(AccessTokenEntity? Entity, TokenResolution Resolution)> FindAsync(TokenPurpose purpose, string? token,
+        CancellationToken cancellationToken)
     {
         if (!Enum.IsDefined(purpose) || !AccessTokenFormat.TryParse(token, out var groupId, out var hash))
         {

@@ -4,7 +4,8 @@ namespace Ratsworkflow.Functions.Tokens;
 public interface IAccessTokenStore
 {
     /// <summary>Issues a new token and returns it; the caller puts it into the link and nowhere else.</summary>
-    /// <exception cref="ArgumentException">The subject lacks what the purpose needs, or <paramref name="expiresAt"/> is not in the future.</exception>
+    /// <exception cref="ArgumentException">The subject lacks what the purpose needs, or <paramref name="expiresAt"/> is not in
+    /// the future.</exception>
     Task<string> IssueAsync(TokenPurpose purpose, TokenSubject subject, DateTimeOffset expiresAt, CancellationToken cancellationToken = default);
 
     /// <summary>Checks a token without using it up (vote and status pages; a GET must never consume).</summary>

@@ -10,6 +10,7 @@ public sealed record LinkProblem(int Status, string Title, string Text, string? 
     public static LinkProblem Invalid(string what, string? nextStep = null, string? link = null, string? linkText = null) => new(
         StatusCodes.Status404NotFound,
         $"Dieser {what} ist ungültig",
-        "Vielleicht wurde der Link beim Kopieren gekürzt: Manche E-Mail-Programme trennen lange Links. Öffnen Sie dann den ganzen Link aus der E-Mail noch einmal.",
+        "Vielleicht wurde der Link beim Kopieren gekürzt: Manche E-Mail-Programme trennen lange Links. " +
+        "Öffnen Sie dann den ganzen Link aus der E-Mail noch einmal.",
         nextStep, link, linkText);
 }

@@ -64,7 +64,9 @@ public static class WebRegistration
             app.UseExceptionHandler(new ExceptionHandlerOptions
             {
                 ExceptionHandlingPath = ErrorPath,
-                StatusCodeSelector = error => StorageOutage.IsCause(error) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+                StatusCodeSelector = error => StorageOutage.IsCause(error)
+                    ? StatusCodes.Status503ServiceUnavailable
+                    : StatusCodes.Status500InternalServerError,
             });
             app.Use(RetryAfterOnOutage);
         }

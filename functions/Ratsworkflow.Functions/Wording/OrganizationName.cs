@@ -68,7 +68,8 @@ public sealed record OrganizationName(string Name, GrammaticalGender Gender)
     {
         var space = Name.IndexOf(' ', StringComparison.Ordinal);
         var head = space < 0 ? Name : Name[..space];
-        var ending = head.EndsWith('s') || head.EndsWith('ß') || head.EndsWith('x') || head.EndsWith('z') || head.EndsWith("sch", StringComparison.Ordinal) ? "es" : "s";
+        var ending = head.EndsWith('s') || head.EndsWith('ß') || head.EndsWith('x') || head.EndsWith('z')
+            || head.EndsWith("sch", StringComparison.Ordinal) ? "es" : "s";
         return head + ending + (space < 0 ? "" : Name[space..]);
     }
 

@@ -56,14 +56,16 @@ public static class WorkflowSentences
         $"{body.Name}: Beratung am {GermanFormat.ShortDate(meetingDate)} der Sitzung zugeordnet.";
 
     public static string MeetingCancelled(OrganizationName body, DateOnly? meetingDate) =>
-        $"{body.Name}: Sitzung{(meetingDate is { } date ? $" vom {GermanFormat.ShortDate(date)}" : "")} abgesagt; die Beratung wartet auf einen neuen Termin.";
+        $"{body.Name}: Sitzung{(meetingDate is { } date ? $" vom {GermanFormat.ShortDate(date)}" : "")} abgesagt; " +
+        "die Beratung wartet auf einen neuen Termin.";
 
     public static string MeetingSet(OrganizationName body, DateOnly meetingDate) =>
         $"{body.Name}: Beratung am {GermanFormat.ShortDate(meetingDate)} terminiert.";
 
     /// <summary>"Verwaltungsausschuss (03.03.2026): zur Annahme empfohlen (Ja 9, Nein 2, Enthaltung 0)."</summary>
     public static string ResultRecorded(OrganizationName body, DateOnly meetingDate, ConsultationOutcome outcome, bool byCouncil, VoteCount? votes) =>
-        $"{body.Name} ({GermanFormat.ShortDate(meetingDate)}): {ConsultationOutcomes.DisplayName(outcome, byCouncil)}{(votes is { } v ? $" ({VoteWording.Counts(v)})" : "")}.";
+        $"{body.Name} ({GermanFormat.ShortDate(meetingDate)}): " +
+        $"{ConsultationOutcomes.DisplayName(outcome, byCouncil)}{(votes is { } v ? $" ({VoteWording.Counts(v)})" : "")}.";
 
     public static string ResolutionTextAmended(OrganizationName body, int version) =>
         $"Beschlussvorschlag geändert durch {body.Accusative} (Fassung {version}).";

@@ -27,7 +27,9 @@ internal sealed class BeiratPhase(MotionWorkflow workflow, RegisteredMotion moti
         var commands = workflow.Commands;
         while (true)
         {
-            var first = await Task.WhenAny(reminder is null ? [commands.Next, votes.Next, closing.Fired] : [commands.Next, votes.Next, closing.Fired, reminder.Fired]);
+            var first = await Task.WhenAny(reminder is null
+                ? [commands.Next, votes.Next, closing.Fired]
+                : [commands.Next, votes.Next, closing.Fired, reminder.Fired]);
             if (first == closing.Fired)
             {
                 if (closing.IsDue())

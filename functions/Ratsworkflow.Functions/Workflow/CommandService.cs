@@ -22,7 +22,8 @@ public sealed class CommandService(
     CommandAcks acks,
     Meetings.MeetingPicker meetings)
 {
-    public async Task<Outcome<MotionRecord>> ScheduleAsync(string motionId, ScheduleConsultation command, string actor, CancellationToken cancellationToken) =>
+    public async Task<Outcome<MotionRecord>> ScheduleAsync(string motionId, ScheduleConsultation command, string actor,
+        CancellationToken cancellationToken) =>
         await ConsultationAsync(motionId, command, actor, null, cancellationToken);
 
     /// <summary>
@@ -30,19 +31,23 @@ public sealed class CommandService(
     /// withdrawn) has nothing to follow; one whose step failed must be retried first and is answered with 409, so the
     /// meeting's sync tries it again later.
     /// </summary>
-    public async Task<Outcome<MotionRecord>> FollowMeetingAsync(string motionId, FollowMeeting command, string actor, CancellationToken cancellationToken)
+    public async Task<Outcome<MotionRecord>> FollowMeetingAsync(string motionId, FollowMeeting command, string actor,
+        CancellationToken cancellationToken)
     {
         var motion = await motions.GetAsync(motionId, cancellationToken);
         return motion switch
         {
             null => Outcomes.Fail<MotionRecord>(404, Outcomes.NotFound),
-            { Stage: MotionStage.Failed } => Outcomes.Fail<MotionRecord>(409, "Ein Schritt dieses Antrags ist fehlgeschlagen; das Ratsbüro muss ihn zuerst wiederholen."),
+            { Stage: MotionStage.Failed } => Outcomes.Fail<MotionRecord>(409,
+                "Ein Schritt dieses Antrags ist fehlgeschlagen; das Ratsbüro muss ihn zuerst wiederholen."),
             { Stage: not (MotionStage.Consultation or MotionStage.Council) } => Outcomes.Ok(motion, 200, "Keine Änderung."),
-            _ => await SendAsync(motion, new MotionCommand(NewId(), MotionCommandType.Consultation, actor) { Consultation = command }, cancellationToken),
+            _ => await SendAsync(motion,
+                new MotionCommand(NewId(), MotionCommandType.Consultation, actor) { Consultation = command }, cancellationToken),
         };
     }
 
-    public async Task<Outcome<MotionRecord>> RecordResultAsync(string motionId, RecordConsultationResult command, string actor, TimeSpan? followUpAfter, CancellationToken cancellationToken) =>
+    public async Task<Outcome<MotionRecord>> RecordResultAsync(string motionId, RecordConsultationResult command, string actor,
+        TimeSpan? followUpAfter, CancellationToken cancellationToken) =>
         await ConsultationAsync(motionId, command, actor, followUpAfter, cancellationToken);
 
     /// <summary>The faction (status-link token) or a clerk on its behalf (<paramref name="clerk"/>), before the council's decision.</summary>
@@ -53,7 +58,8 @@ public sealed class CommandService(
             var resolution = await tokens.ResolveAsync(TokenPurpose.Status, statusToken, cancellationToken);
             if (!resolution.IsValid || resolution.Token!.Subject.MotionId != motionId)
             {
-                return Outcomes.Fail<MotionRecord>(resolution.Status == TokenStatus.Expired ? 410 : 403, "Dieser Link berechtigt nicht zum Zurückziehen des Antrags.");
+                return Outcomes.Fail<MotionRecord>(resolution.Status == TokenStatus.Expired ? 410 : 403,
+                    "Dieser Link berechtigt nicht zum Zurückziehen des Antrags.");
             }
         }
         var motion = await motions.GetAsync(motionId, cancellationToken);
@@ -71,7 +77,8 @@ public sealed class CommandService(
                 _ => "Der Antrag steckt in einem fehlgeschlagenen Schritt; das Ratsbüro muss ihn zuerst wiederholen.",
             });
         }
-        return await SendAsync(motion, new MotionCommand(NewId(), MotionCommandType.Withdraw, clerk is null ? "Fraktion" : $"Ratsbüro ({clerk}) im Auftrag der Fraktion"), cancellationToken);
+        return await SendAsync(motion, new MotionCommand(NewId(), MotionCommandType.Withdraw,
+            clerk is null ? "Fraktion" : $"Ratsbüro ({clerk}) im Auftrag der Fraktion"), cancellationToken);
     }
 
     public async Task<Outcome<MotionRecord>> EndFollowUpAsync(string motionId, string clerk, CancellationToken cancellationToken)
@@ -105,12 +112,15 @@ public sealed class CommandService(
         }
         if (await engine.GetInstanceAsync(motionId, cancellationToken) is not { IsRunning: true })
         {
-            return Outcomes.Fail<MotionRecord>(409, "Der Ablauf dieses Antrags ist mit einem Programmfehler beendet; das Ratsbüro kann ihn nicht wiederholen. Bitte wenden Sie sich an den Betrieb.");
+            return Outcomes.Fail<MotionRecord>(409,
+                "Der Ablauf dieses Antrags ist mit einem Programmfehler beendet; das Ratsbüro kann ihn nicht wiederholen. " +
+                "Bitte wenden Sie sich an den Betrieb.");
         }
         return await SendAsync(motion, new MotionCommand(NewId(), MotionCommandType.Retry, clerk), cancellationToken);
     }
 
-    private async Task<Outcome<MotionRecord>> ConsultationAsync(string motionId, ConsultationCommand command, string actor, TimeSpan? followUpAfter, CancellationToken cancellationToken)
+    private async Task<Outcome<MotionRecord>> ConsultationAsync(string motionId, ConsultationCommand command, string actor,
+        TimeSpan? followUpAfter, CancellationToken cancellationToken)
     {
         var motion = await motions.GetAsync(motionId, cancellationToken);
         if (motion is null)
@@ -119,7 +129,9 @@ public sealed class CommandService(
         }
         if (motion.Stage is not (MotionStage.Consultation or MotionStage.Council))
         {
-            return Outcomes.Fail<MotionRecord>(409, $"Der Antrag ist im Stand „{MotionStages.Label(motion.Stage)}“; Termine und Ergebnisse sind erst in der Beratungsfolge möglich.");
+            return Outcomes.Fail<MotionRecord>(409,
+                $"Der Antrag ist im Stand „{MotionStages.Label(motion.Stage)}“; " +
+                "Termine und Ergebnisse sind erst in der Beratungsfolge möglich.");
         }
         var catalog = await organizations.GetCatalogAsync(cancellationToken);
         if (command is ScheduleConsultation { MeetingId: { } meetingId } named)
@@ -131,7 +143,8 @@ public sealed class CommandService(
             }
             command = named with { OrganizationId = meeting.Value!.OrganizationId, MeetingDate = meeting.Value.Date };
         }
-        if (command is ScheduleConsultation { MeetingDate: { } date } && motion.RegisteredAt is { } registered && date < catalog.Body.Today(registered))
+        if (command is ScheduleConsultation { MeetingDate: { } date } && motion.RegisteredAt is { } registered
+            && date < catalog.Body.Today(registered))
         {
             const string tooEarly = "Der Sitzungstermin darf nicht vor der Registrierung des Antrags liegen.";
             return Outcomes.Fail<MotionRecord>(400, tooEarly, new Dictionary<string, string[]> { ["meetingDate"] = [tooEarly] });
@@ -147,7 +160,9 @@ public sealed class CommandService(
             // Only now, once the request is known to be fine: a refused one creates no meeting.
             command = byDate with { MeetingId = (await meetings.OnDayAsync(organizationId, day, cancellationToken)).Id };
         }
-        return await SendAsync(motion, new MotionCommand(NewId(), MotionCommandType.Consultation, actor) { Consultation = command, FollowUpAfter = followUpAfter }, cancellationToken);
+        return await SendAsync(motion,
+            new MotionCommand(NewId(), MotionCommandType.Consultation, actor) { Consultation = command, FollowUpAfter = followUpAfter },
+            cancellationToken);
     }
 
     private async Task<Outcome<MotionRecord>> SendAsync(MotionRecord motion, MotionCommand command, CancellationToken cancellationToken)
@@ -171,7 +186,9 @@ public sealed class CommandService(
             var current = waiter.Answer.IsCompletedSuccessfully ? waiter.Answer.Result : await motions.GetAsync(motion.MotionId, cancellationToken);
             if (current?.Acks.FirstOrDefault(a => a.CommandId == command.CommandId) is { } ack)
             {
-                return ack.Succeeded ? Outcomes.Ok(current, 200, ack.Detail) : Outcomes.Fail<MotionRecord>(ack.Status, ack.Detail ?? "Die Anfrage wurde abgelehnt.", ack.Errors);
+                return ack.Succeeded
+                    ? Outcomes.Ok(current, 200, ack.Detail)
+                    : Outcomes.Fail<MotionRecord>(ack.Status, ack.Detail ?? "Die Anfrage wurde abgelehnt.", ack.Errors);
             }
         }
         return Outcomes.Ok(motion, 202, "Die Anfrage ist angenommen und wird bearbeitet.");

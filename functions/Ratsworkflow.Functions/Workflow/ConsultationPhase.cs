@@ -26,7 +26,9 @@ internal sealed class ConsultationPhase(MotionWorkflow workflow, RegisteredMotio
         {
             while (!state.IsDecided)
             {
-                (int Position, DateOnly Date)? due = state.Current is { MeetingDate: { } date, Outcome: null } ? (state.CurrentPosition!.Value, date) : null;
+                (int Position, DateOnly Date)? due = state.Current is { MeetingDate: { } date, Outcome: null }
+                    ? (state.CurrentPosition!.Value, date)
+                    : null;
                 if (due != watched)
                 {
                     Stop(overdueTimers);
@@ -34,7 +36,8 @@ internal sealed class ConsultationPhase(MotionWorkflow workflow, RegisteredMotio
                     if (due is { } meeting)
                     {
                         overdueTimers = new CancellationTokenSource();
-                        overdue = new DurableTimer(context, DurableTimer.EndOfDay(meeting.Date, settings.TimeZone) + settings.OverdueGrace, overdueTimers.Token);
+                        overdue = new DurableTimer(context, DurableTimer.EndOfDay(meeting.Date, settings.TimeZone) + settings.OverdueGrace,
+                            overdueTimers.Token);
                     }
                 }
                 var first = await Task.WhenAny(overdue is null ? [commands.Next] : [commands.Next, overdue.Fired]);
@@ -43,9 +46,12 @@ internal sealed class ConsultationPhase(MotionWorkflow workflow, RegisteredMotio
                     if (overdue.IsDue())
                     {
                         day++;
-                        await workflow.RunAsync(WorkflowSteps.AlertOverdue, new AlertOverdueInput(state.Current!.OrganizationId, watched!.Value.Date, day));
+                        await workflow.RunAsync(WorkflowSteps.AlertOverdue,
+                            new AlertOverdueInput(state.Current!.OrganizationId, watched!.Value.Date, day));
                         // Once a day from the first alert on; after an outage the next alert waits a day, not the backlog.
-                        var next = overdue.FireAt.AddDays(1) > context.CurrentUtcDateTime ? overdue.FireAt.AddDays(1) : context.CurrentUtcDateTime.AddDays(1);
+                        var next = overdue.FireAt.AddDays(1) > context.CurrentUtcDateTime
+                            ? overdue.FireAt.AddDays(1)
+                            : context.CurrentUtcDateTime.AddDays(1);
                         overdue = new DurableTimer(context, next, overdueTimers!.Token);
                     }
                     continue;
@@ -60,7 +66,9 @@ internal sealed class ConsultationPhase(MotionWorkflow workflow, RegisteredMotio
                         var applied = await workflow.RunAsync(WorkflowSteps.ApplyConsultationCommand,
                             new ApplyConsultationInput(command.CommandId, command.Actor, consultation, state, command.FollowUpAfter));
                         state = state.ApplyAll(applied.Events);
-                        FollowUp = state.IsDecided && applied.FollowUpAfter is { } interval ? new FollowUp(interval, 0, applied.RecordedAt.UtcDateTime + interval) : null;
+                        FollowUp = state.IsDecided && applied.FollowUpAfter is { } interval
+                            ? new FollowUp(interval, 0, applied.RecordedAt.UtcDateTime + interval)
+                            : null;
                         break;
                     default:
                         await workflow.RefuseAsync(command, "Der Antrag ist in der Beratungsfolge; das ist jetzt nicht möglich.");

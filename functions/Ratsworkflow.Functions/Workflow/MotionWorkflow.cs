@@ -11,7 +11,8 @@ namespace Ratsworkflow.Functions.Workflow;
 public sealed class MotionWorkflow
 {
     /// <summary>Marking the failure must outlast the failure itself (storage or mail down for hours).</summary>
-    private static readonly TaskOptions MarkingRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(20, TimeSpan.FromSeconds(10), 2, TimeSpan.FromHours(1)));
+    private static readonly TaskOptions MarkingRetry =
+        TaskOptions.FromRetryPolicy(new RetryPolicy(20, TimeSpan.FromSeconds(10), 2, TimeSpan.FromHours(1)));
 
     private readonly TaskOrchestrationContext _context;
     private readonly TaskOptions _retry;
@@ -70,7 +71,8 @@ public sealed class MotionWorkflow
 
     private async Task WaitForRetryAsync(string step, string reason)
     {
-        await _context.CallActivityAsync<bool>(WorkflowSteps.MarkFailed.Name, new StepInput<MarkFailedInput>(Next(), new MarkFailedInput(step, reason)), MarkingRetry);
+        await _context.CallActivityAsync<bool>(WorkflowSteps.MarkFailed.Name,
+            new StepInput<MarkFailedInput>(Next(), new MarkFailedInput(step, reason)), MarkingRetry);
         // Bounded by people: each turn answers one command a clerk or faction sent while the step is failed.
 #pragma warning disable DURABLE0011
         while (true)
@@ -84,7 +86,8 @@ public sealed class MotionWorkflow
                 return;
             }
             await _context.CallActivityAsync<bool>(WorkflowSteps.RefuseCommand.Name, new StepInput<RefusalInput>(Next(),
-                new RefusalInput(command.CommandId, 409, "Ein Schritt dieses Antrags ist fehlgeschlagen; das Ratsbüro muss ihn zuerst wiederholen.")), MarkingRetry);
+                new RefusalInput(command.CommandId, 409,
+                    "Ein Schritt dieses Antrags ist fehlgeschlagen; das Ratsbüro muss ihn zuerst wiederholen.")), MarkingRetry);
         }
 #pragma warning restore DURABLE0011
     }

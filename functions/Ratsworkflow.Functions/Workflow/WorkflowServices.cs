@@ -53,7 +53,8 @@ public sealed class WorkflowServices(
         if (before.LastStep is { } last && last.ExecutionId == step.Step.ExecutionId && last.TaskId > step.Step.TaskId)
         {
             throw new StaleStepException(
-                $"Motion {before.MotionId}: step {step.Step.TaskId} ran again after step {last.TaskId} saved the motion; not saving its out-of-date state.");
+                $"Motion {before.MotionId}: step {step.Step.TaskId} ran again after step {last.TaskId} saved the motion; " +
+                "not saving its out-of-date state.");
         }
     }
 
@@ -89,7 +90,8 @@ public sealed class WorkflowServices(
         {
             to.Add(new Mailbox(registered, faction.Name));
         }
-        if (motion.Stage != MotionStage.AwaitingConfirmation && motion.SubmitterEmail.Length > 0 && !string.Equals(motion.SubmitterEmail, faction?.Email, StringComparison.OrdinalIgnoreCase))
+        if (motion.Stage != MotionStage.AwaitingConfirmation && motion.SubmitterEmail.Length > 0
+            && !string.Equals(motion.SubmitterEmail, faction?.Email, StringComparison.OrdinalIgnoreCase))
         {
             to.Add(new Mailbox(motion.SubmitterEmail, motion.SubmitterName));
         }

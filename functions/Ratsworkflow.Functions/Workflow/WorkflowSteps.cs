@@ -7,13 +7,18 @@ namespace Ratsworkflow.Functions.Workflow;
 /// <summary>Every step the orchestrator calls, typed by its input and output; <see cref="All"/> is what the worker registers.</summary>
 public static class WorkflowSteps
 {
-    public static readonly StepCall<RegisterMotionInput, RegisteredMotion> RegisterMotion = StepCall.Of<Steps.RegisterMotion, RegisterMotionInput, RegisteredMotion>();
+    public static readonly StepCall<RegisterMotionInput, RegisteredMotion> RegisterMotion =
+        StepCall.Of<Steps.RegisterMotion, RegisterMotionInput, RegisteredMotion>();
     public static readonly StepCall<StartBeiratVoteInput, bool> StartBeiratVote = StepCall.Of<Steps.StartBeiratVote, StartBeiratVoteInput, bool>();
     public static readonly StepCall<CountVotesInput, BeiratTally> CountVotes = StepCall.Of<Steps.CountVotes, CountVotesInput, BeiratTally>();
-    public static readonly StepCall<SendVoteRemindersInput, int> SendVoteReminders = StepCall.Of<Steps.SendVoteReminders, SendVoteRemindersInput, int>();
-    public static readonly StepCall<CloseBeiratVoteInput, BeiratTally> CloseBeiratVote = StepCall.Of<Steps.CloseBeiratVote, CloseBeiratVoteInput, BeiratTally>();
-    public static readonly StepCall<BeginConsultationInput, bool> BeginConsultation = StepCall.Of<Steps.BeginConsultation, BeginConsultationInput, bool>();
-    public static readonly StepCall<ApplyConsultationInput, ConsultationApplied> ApplyConsultationCommand = StepCall.Of<Steps.ApplyConsultationCommand, ApplyConsultationInput, ConsultationApplied>();
+    public static readonly StepCall<SendVoteRemindersInput, int> SendVoteReminders =
+        StepCall.Of<Steps.SendVoteReminders, SendVoteRemindersInput, int>();
+    public static readonly StepCall<CloseBeiratVoteInput, BeiratTally> CloseBeiratVote =
+        StepCall.Of<Steps.CloseBeiratVote, CloseBeiratVoteInput, BeiratTally>();
+    public static readonly StepCall<BeginConsultationInput, bool> BeginConsultation =
+        StepCall.Of<Steps.BeginConsultation, BeginConsultationInput, bool>();
+    public static readonly StepCall<ApplyConsultationInput, ConsultationApplied> ApplyConsultationCommand =
+        StepCall.Of<Steps.ApplyConsultationCommand, ApplyConsultationInput, ConsultationApplied>();
     public static readonly StepCall<AlertOverdueInput, bool> AlertOverdue = StepCall.Of<Steps.AlertOverdue, AlertOverdueInput, bool>();
     public static readonly StepCall<CommandInput, bool> WithdrawMotion = StepCall.Of<Steps.WithdrawMotion, CommandInput, bool>();
     public static readonly StepCall<RefusalInput, bool> RefuseCommand = StepCall.Of<Steps.RefuseCommand, RefusalInput, bool>();
@@ -51,7 +56,8 @@ public sealed record CloseBeiratVoteInput(string BeiratId, int Round, decimal Qu
 
 public sealed record BeginConsultationInput(ConsultationState State);
 
-public sealed record ApplyConsultationInput(string CommandId, string Actor, ConsultationCommand Command, ConsultationState State, TimeSpan? FollowUpAfter);
+public sealed record ApplyConsultationInput(string CommandId, string Actor, ConsultationCommand Command, ConsultationState State,
+    TimeSpan? FollowUpAfter);
 
 /// <summary>The decision's events (empty when refused; the refusal is acknowledged to the caller by the step).</summary>
 /// <param name="RecordedAt">When the step recorded it: the reference for a Wiedervorlage's first due date.</param>

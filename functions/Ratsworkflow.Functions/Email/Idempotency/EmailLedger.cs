@@ -25,7 +25,14 @@ internal sealed class EmailLedger(TableServiceClient tables, string tableName)
     {
         await EnsureTableAsync();
         var (partition, row) = Keys(key);
-        var claim = new LedgerRow { PartitionKey = partition, RowKey = row, Key = Privacy.Redaction.Addresses(key), State = LedgerRow.Pending, ClaimedAt = now };
+        var claim = new LedgerRow
+        {
+            PartitionKey = partition,
+            RowKey = row,
+            Key = Privacy.Redaction.Addresses(key),
+            State = LedgerRow.Pending,
+            ClaimedAt = now,
+        };
         try
         {
             var response = await _table.AddEntityAsync(claim, cancellationToken);

@@ -48,7 +48,8 @@ public sealed class IdempotentEmailTransport : IEmailTransport
         var claim = await ClaimAsync(message.IdempotencyKey, cancellationToken);
         if (claim is null)
         {
-            _logger.LogInformation("Mail {IdempotencyKey} was sent before; not sending it again", Privacy.Redaction.Addresses(message.IdempotencyKey));
+            _logger.LogInformation("Mail {IdempotencyKey} was sent before; not sending it again",
+                Privacy.Redaction.Addresses(message.IdempotencyKey));
             return;
         }
         try

@@ -25,7 +25,8 @@ public sealed record BeiratResultAnnounced : MotionNotification
         {
             BeiratOutcome.Recommends => $"der Beirat {Quoted(BeiratName)} empfiehlt, den Antrag {Quoted(Motion.Title)} anzunehmen.",
             BeiratOutcome.Rejects => $"der Beirat {Quoted(BeiratName)} empfiehlt, den Antrag {Quoted(Motion.Title)} abzulehnen.",
-            _ => $"der Beirat {Quoted(BeiratName)} gibt zum Antrag {Quoted(Motion.Title)} keine Empfehlung ab, weil nicht genug Mitglieder abgestimmt haben.",
+            _ => $"der Beirat {Quoted(BeiratName)} gibt zum Antrag {Quoted(Motion.Title)} keine Empfehlung ab, " +
+                "weil nicht genug Mitglieder abgestimmt haben.",
         }],
         [NextBody is null
             ? "Das Ratsbüro plant die weitere Beratung; das Ergebnis des Beirats wird ihr beigefügt."

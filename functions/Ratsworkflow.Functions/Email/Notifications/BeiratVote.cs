@@ -23,7 +23,8 @@ public sealed record VoteRequested : BeiratVoteNotification
 {
     internal override MailContent Compose() => new(
         "Ihre Stimme im Beirat",
-        [$"der Beirat {Quoted(BeiratName)} gibt eine Empfehlung zum Antrag {Quoted(Motion.Title)} {Organization(Motion.FactionName).Genitive} ab. Ihre Stimme ist gefragt."],
+        [$"der Beirat {Quoted(BeiratName)} gibt eine Empfehlung zum Antrag {Quoted(Motion.Title)} " +
+            $"{Organization(Motion.FactionName).Genitive} ab. Ihre Stimme ist gefragt."],
         [
             $"Bitte stimmen Sie bis zum {FormatDateTime(Deadline)} mit Ja, Nein oder Enthaltung ab. Bis dahin können Sie Ihre Stimme ändern.",
             "Die Abstimmung endet früher, sobald alle Mitglieder abgestimmt haben oder eine Mehrheit feststeht.",
@@ -40,7 +41,8 @@ public sealed record VoteReminder : BeiratVoteNotification
 {
     internal override MailContent Compose() => new(
         "Erinnerung an Ihre Stimme im Beirat",
-        [$"Sie haben zum Antrag {Quoted(Motion.Title)} im Beirat {Quoted(BeiratName)} noch nicht abgestimmt. Die Abstimmung endet am {FormatDateTime(Deadline)}."],
+        [$"Sie haben zum Antrag {Quoted(Motion.Title)} im Beirat {Quoted(BeiratName)} noch nicht abgestimmt. " +
+            $"Die Abstimmung endet am {FormatDateTime(Deadline)}."],
         ["Bitte stimmen Sie bis dahin ab; danach ist keine Stimme mehr möglich.", PersonalLink])
     {
         Greeting = Greeting,

@@ -14,13 +14,16 @@ public sealed record ConfirmationRequested : MotionNotification
 
     internal override MailContent Compose() => new(
         "Bitte bestätigen Sie den Antrag",
-        [$"am {FormatDateTime(SubmittedAt)} ist im Namen von {Quoted(Motion.FactionName)} der Antrag {Quoted(Motion.Title)} eingegangen, eingereicht von {SubmitterName}."],
+        [$"am {FormatDateTime(SubmittedAt)} ist im Namen von {Quoted(Motion.FactionName)} der Antrag {Quoted(Motion.Title)} eingegangen, " +
+            $"eingereicht von {SubmitterName}."],
         [
-            "Der Antrag wird erst verbindlich, wenn ihn jemand mit Zugang zu dieser E-Mail-Adresse bestätigt. Dann erhält er ein Aktenzeichen und geht in die Beratung.",
+            "Der Antrag wird erst verbindlich, wenn ihn jemand mit Zugang zu dieser E-Mail-Adresse bestätigt. " +
+            "Dann erhält er ein Aktenzeichen und geht in die Beratung.",
             $"Bitte bestätigen Sie ihn bis zum {FormatDateTime(ExpiresAt)}; danach verfällt er.",
             "Hat Ihre Fraktion diesen Antrag nicht gestellt, müssen Sie nichts tun.",
         ])
     {
-        Facts = MailFact.Of(("Eingereicht von", SubmitterName), ("Eingegangen am", FormatDateTime(SubmittedAt)), ("Bestätigen bis", FormatDateTime(ExpiresAt))),
+        Facts = MailFact.Of(("Eingereicht von", SubmitterName), ("Eingegangen am", FormatDateTime(SubmittedAt)),
+            ("Bestätigen bis", FormatDateTime(ExpiresAt))),
     };
 }

@@ -24,10 +24,12 @@ public sealed record ConsultationScheduled : MotionNotification
     internal override MailContent Compose() => new(
         Moved ? "Beratung verlegt" : "Beratung terminiert",
         [Moved
-            ? $"die Beratung des Antrags {Quoted(Motion.Title)} {Organization(OrganizationName).In} wurde vom {FormatDate(PreviousMeetingDate!.Value)} auf den {When} verlegt."
+            ? $"die Beratung des Antrags {Quoted(Motion.Title)} {Organization(OrganizationName).In} wurde vom " +
+                $"{FormatDate(PreviousMeetingDate!.Value)} auf den {When} verlegt."
             : $"der Antrag {Quoted(Motion.Title)} steht auf der Tagesordnung der Sitzung {Organization(OrganizationName).Genitive} am {When}."],
         ["Nach der Sitzung trägt das Ratsbüro das Ergebnis ein; Sie erhalten dann eine E-Mail."])
     {
-        Facts = MailFact.Of(("Gremium", OrganizationName), ("Sitzung", When), ("Ort", Place), ("Bisher geplant", Moved ? FormatDate(PreviousMeetingDate!.Value) : null)),
+        Facts = MailFact.Of(("Gremium", OrganizationName), ("Sitzung", When), ("Ort", Place),
+            ("Bisher geplant", Moved ? FormatDate(PreviousMeetingDate!.Value) : null)),
     };
 }

@@ -12,7 +12,8 @@ public sealed record MeetingCancelled : MotionNotification
 
     internal override MailContent Compose() => new(
         "Sitzung abgesagt",
-        [$"die Sitzung von {Quoted(OrganizationName)}{(MeetingDate is { } date ? $" am {FormatDate(date)}" : "")}, auf deren Tagesordnung der Antrag {Quoted(Motion.Title)} stand, wurde abgesagt."],
+        [$"die Sitzung von {Quoted(OrganizationName)}{(MeetingDate is { } date ? $" am {FormatDate(date)}" : "")}, " +
+            $"auf deren Tagesordnung der Antrag {Quoted(Motion.Title)} stand, wurde abgesagt."],
         ["Das Ratsbüro setzt den Antrag auf die Tagesordnung einer neuen Sitzung; Sie erhalten dann eine E-Mail mit dem Termin."])
     {
         Facts = MailFact.Of(("Gremium", OrganizationName), ("Abgesagte Sitzung", MeetingDate is { } d ? FormatDate(d) : null)),

@@ -13,7 +13,8 @@ public sealed record MotionOverdue : MotionNotification
 
     internal override MailContent Compose() => new(
         "Ergebnis fehlt",
-        [$"die Sitzung {Organization(OrganizationName).Genitive} am {FormatDate(MeetingDate)} ist vorbei, für den Antrag {Quoted(Motion.Title)} ist aber noch kein Ergebnis eingetragen."],
+        [$"die Sitzung {Organization(OrganizationName).Genitive} am {FormatDate(MeetingDate)} ist vorbei, " +
+            $"für den Antrag {Quoted(Motion.Title)} ist aber noch kein Ergebnis eingetragen."],
         ["Bitte tragen Sie das Ergebnis ein oder setzen Sie den Antrag neu an.", "Diese Erinnerung kommt täglich, bis das Ergebnis eingetragen ist."])
     {
         Facts = MailFact.Of(("Gremium", OrganizationName), ("Sitzung", FormatDate(MeetingDate))),

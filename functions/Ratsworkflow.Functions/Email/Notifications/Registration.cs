@@ -27,7 +27,8 @@ public sealed record MotionRegistered : RegistrationNotification
     internal override MailContent Compose() => new(
         "Antrag registriert",
         [$"Ihr Antrag {Quoted(Motion.Title)} ist bestätigt und unter dem Aktenzeichen {Motion.Reference} registriert."],
-        [Way(), "Über jeden Sitzungstermin und jedes Ergebnis erhalten Sie eine E-Mail. Bis zur Entscheidung des Rates können Sie den Antrag zurückziehen."])
+        [Way(), "Über jeden Sitzungstermin und jedes Ergebnis erhalten Sie eine E-Mail. " +
+            "Bis zur Entscheidung des Rates können Sie den Antrag zurückziehen."])
     {
         Facts = RegistrationFacts(),
     };
@@ -38,12 +39,14 @@ public sealed record NewMotionForClerks : RegistrationNotification
 {
     internal override MailContent Compose() => new(
         "Neuer Antrag",
-        [$"{Organization(Motion.FactionName).Nominative} hat den Antrag {Quoted(Motion.Title)} bestätigt. Er ist unter dem Aktenzeichen {Motion.Reference} registriert."],
+        [$"{Organization(Motion.FactionName).Nominative} hat den Antrag {Quoted(Motion.Title)} bestätigt. " +
+            $"Er ist unter dem Aktenzeichen {Motion.Reference} registriert."],
         [
             Way(),
             BeiratName is null
                 ? "Bitte setzen Sie den Antrag auf die Tagesordnung der ersten Sitzung."
-                : "Die Abstimmung im Beirat läuft per E-Mail; ihr Ergebnis erhalten Sie automatisch. Danach setzen Sie den Antrag bitte auf die Tagesordnung.",
+                : "Die Abstimmung im Beirat läuft per E-Mail; ihr Ergebnis erhalten Sie automatisch. " +
+                    "Danach setzen Sie den Antrag bitte auf die Tagesordnung.",
         ])
     {
         Facts = RegistrationFacts(),

@@ -32,7 +32,8 @@ internal static class German
         ConsultationOutcome.Amended => council ? "mit Änderungen beschlossen" : "mit Änderungen zur Annahme empfohlen",
         ConsultationOutcome.Rejected => council ? "abgelehnt" : "zur Ablehnung empfohlen",
         ConsultationOutcome.Postponed => "vertagt",
-        ConsultationOutcome.Referred => (referredTo is null ? "" : $"an {Organization(referredTo).Accusative} ") + (council ? "zurückverwiesen" : "verwiesen"),
+        ConsultationOutcome.Referred =>
+            (referredTo is null ? "" : $"an {Organization(referredTo).Accusative} ") + (council ? "zurückverwiesen" : "verwiesen"),
         ConsultationOutcome.Noted => "zur Kenntnis genommen",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };

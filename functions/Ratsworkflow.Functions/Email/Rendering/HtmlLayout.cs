@@ -14,10 +14,12 @@ internal static class HtmlLayout
     // Letters stay readable (ä, ß, „ “); markup characters are escaped.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    private const string Body = "margin:0;padding:16px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;";
+    private const string Body = "margin:0;padding:16px;background:#ffffff;color:#1a1a1a;" +
+        "font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;";
     private const string Cell = "padding:4px 16px 4px 0;text-align:left;vertical-align:top;";
     // White on #0b4f8a has a contrast of 8:1 (WCAG AA asks 4.5:1); underlined so it reads as a link without colour.
-    private const string Button = "display:inline-block;padding:10px 18px;background:#0b4f8a;color:#ffffff;font-weight:bold;text-decoration:underline;border-radius:4px;";
+    private const string Button = "display:inline-block;padding:10px 18px;background:#0b4f8a;color:#ffffff;" +
+        "font-weight:bold;text-decoration:underline;border-radius:4px;";
     private const string Small = "font-size:14px;color:#4a4a4a;";
 
     public static string Render(MailView view)

@@ -26,7 +26,8 @@ public sealed class SmtpEmailTransport(IOptions<EmailOptions> options, ILogger<S
             await client.SendAsync(mime, cancellationToken);
             await client.DisconnectAsync(quit: true, cancellationToken);
         }
-        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or MailKit.Security.AuthenticationException or IOException or System.Net.Sockets.SocketException)
+        catch (Exception e) when (e is SmtpCommandException or SmtpProtocolException or MailKit.Security.AuthenticationException or IOException
+            or System.Net.Sockets.SocketException)
         {
             throw new EmailDeliveryException($"SMTP {smtp.Host}:{smtp.Port} did not take the mail '{message.Subject}': {e.Message}", e);
         }

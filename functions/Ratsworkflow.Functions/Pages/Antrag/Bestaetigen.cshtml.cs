@@ -11,7 +11,8 @@ namespace Ratsworkflow.Functions.Pages.Antrag;
 /// <c>/antrag/{motionId}/bestaetigen/{token}</c> from the confirmation mail. GET only shows the motion and a button
 /// (mail scanners open links); the POST confirms it.
 /// </summary>
-public sealed class BestaetigenModel(MotionStore motions, OrganizationStore organizations, IAccessTokenStore tokens, SubmissionService submissions) : LinkPageModel
+public sealed class BestaetigenModel(MotionStore motions, OrganizationStore organizations, IAccessTokenStore tokens,
+    SubmissionService submissions) : LinkPageModel
 {
     public MotionDetails? Motion { get; private set; }
 
@@ -25,7 +26,8 @@ public sealed class BestaetigenModel(MotionStore motions, OrganizationStore orga
         if (motion is null || resolution.Token?.Subject.MotionId != motionId)
         {
             return ShowProblem(LinkProblem.Invalid("Bestätigungslink",
-                "Unbestätigte Anträge werden nach Ablauf der Frist gelöscht; stellen Sie den Antrag dann bitte neu.", "/antrag/neu", "Antrag neu stellen"));
+                "Unbestätigte Anträge werden nach Ablauf der Frist gelöscht; stellen Sie den Antrag dann bitte neu.", "/antrag/neu",
+                "Antrag neu stellen"));
         }
         Motion = new MotionDetails(motion, await organizations.GetCatalogAsync(cancellationToken));
         Confirmed = motion.Stage != MotionStage.AwaitingConfirmation || resolution.Status == TokenStatus.Used;

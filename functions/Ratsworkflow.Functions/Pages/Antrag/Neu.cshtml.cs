@@ -46,14 +46,17 @@ public sealed class NeuModel(OrganizationStore organizations, SubmissionService 
 
     /// <summary>"Seine Mitglieder stimmen innerhalb von einem Tag ab; …" — the vote's length as configured.</summary>
     public static string BeiratHint(OrganizationName beirat, int days) =>
-        $"{OrganizationName.Capitalized(beirat.Possessive)}e Mitglieder stimmen innerhalb von {GermanText.Days(days, dative: true)} ab; danach beraten die Ausschüsse.";
+        $"{OrganizationName.Capitalized(beirat.Possessive)}e Mitglieder stimmen " +
+        $"innerhalb von {GermanText.Days(days, dative: true)} ab; danach beraten die Ausschüsse.";
 
     public IReadOnlyList<SelectListItem> YesNo { get; } = [new("Ja", bool.TrueString), new("Nein", bool.FalseString)];
 
     public int BeiratDays => (int)Math.Ceiling(workflow.Value.BeiratDeadline.TotalDays);
 
     public string AttachmentHint =>
-        $"Nur PDF-Dateien, je höchstens {attachmentOptions.Value.MaxBytes / (1024 * 1024)} MB, höchstens {attachmentOptions.Value.MaxCount} Stück. Ausgewählte Dateien müssen nach einem Fehler erneut ausgewählt werden.";
+        $"Nur PDF-Dateien, je höchstens {attachmentOptions.Value.MaxBytes / (1024 * 1024)} MB, " +
+        $"höchstens {attachmentOptions.Value.MaxCount} Stück. " +
+        "Ausgewählte Dateien müssen nach einem Fehler erneut ausgewählt werden.";
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

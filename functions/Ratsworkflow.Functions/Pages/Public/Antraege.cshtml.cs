@@ -46,7 +46,9 @@ public sealed class AntraegeModel(MotionIndex index, OrganizationStore organizat
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Catalog = await organizations.GetCatalogAsync(cancellationToken);
-        MotionStage? stage = Phase is { Length: > 0 } s && Enum.TryParse<MotionStage>(s, out var parsed) && PublicStages.Contains(parsed) ? parsed : null;
+        MotionStage? stage = Phase is { Length: > 0 } s && Enum.TryParse<MotionStage>(s, out var parsed) && PublicStages.Contains(parsed)
+            ? parsed
+            : null;
         if (Phase is { Length: > 0 } && stage is null)
         {
             ModelState.AddModelError(nameof(Phase), "Wählen Sie eine Phase aus der Liste.");
@@ -57,7 +59,8 @@ public sealed class AntraegeModel(MotionIndex index, OrganizationStore organizat
         var continuation = Continuation;
         for (var read = 0; read < 5 && items.Count < PageSize; read++)
         {
-            var page = await index.PageAsync(new MotionQuery(Stage: stage, Search: ModelState.IsValid ? Suche?.Trim() : null, Continuation: continuation, PageSize: PageSize - items.Count), cancellationToken);
+            var page = await index.PageAsync(new MotionQuery(Stage: stage, Search: ModelState.IsValid ? Suche?.Trim() : null,
+                Continuation: continuation, PageSize: PageSize - items.Count), cancellationToken);
             items.AddRange(page.Items.Where(i => i.Reference is { Length: > 0 } && i.Stage != MotionStage.AwaitingConfirmation));
             continuation = page.Continuation;
             if (continuation is null)

@@ -49,7 +49,8 @@ public sealed class AntragModel(OParlService service, OrganizationStore organiza
     public static IEnumerable<ConsultationEntry> Sessions(ConsultationEntry entry) =>
         entry.IsBeirat ? [entry] : entry.Step!.Sessions().Select(session => entry with { Step = session });
 
-    public static string Outcome(ConsultationEntry entry) => PaperModel.Result(entry) ?? (entry.Step?.MeetingDate is null ? "noch nicht terminiert" : "offen");
+    public static string Outcome(ConsultationEntry entry) =>
+        PaperModel.Result(entry) ?? (entry.Step?.MeetingDate is null ? "noch nicht terminiert" : "offen");
 
     public static string BeiratOutcome(Beirat.BeiratOutcome outcome) => outcome switch
     {

@@ -16,7 +16,8 @@ namespace Ratsworkflow.Functions.Pages.Ratsbuero;
 /// Every action goes through <see cref="CommandService"/>, like the JSON API.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class AntragModel(MotionStore motions, OrganizationStore organizations, CommandService commands, Meetings.MeetingStore meetings, TimeProvider clock) : PageModel
+public sealed class AntragModel(MotionStore motions, OrganizationStore organizations, CommandService commands,
+    Meetings.MeetingStore meetings, TimeProvider clock) : PageModel
 {
     public MotionDetails Motion { get; private set; } = null!;
 
@@ -78,7 +79,9 @@ public sealed class AntragModel(MotionStore motions, OrganizationStore organizat
             return Page();
         }
         // A chosen meeting wins; the day is only for a meeting not planned yet.
-        var outcome = await commands.ScheduleAsync(motionId, new ScheduleConsultation(Schedule.OrganizationId, meetingId is null ? Schedule.MeetingDate : null, meetingId), Actor, cancellationToken);
+        var outcome = await commands.ScheduleAsync(motionId,
+            new ScheduleConsultation(Schedule.OrganizationId, meetingId is null ? Schedule.MeetingDate : null, meetingId),
+            Actor, cancellationToken);
         return Answer(outcome, motionId, "Der Sitzungstermin ist eingetragen.", field => field switch
         {
             "meetingDate" => "Schedule.MeetingDate",
@@ -111,7 +114,8 @@ public sealed class AntragModel(MotionStore motions, OrganizationStore organizat
 
     public async Task<IActionResult> OnPostRetryAsync(string motionId, CancellationToken cancellationToken) =>
         await LoadAsync(motionId, cancellationToken)
-            ? Answer(await commands.RetryAsync(motionId, Actor, cancellationToken), motionId, "Der fehlgeschlagene Schritt wird wiederholt.", _ => null)
+            ? Answer(await commands.RetryAsync(motionId, Actor, cancellationToken), motionId,
+                "Der fehlgeschlagene Schritt wird wiederholt.", _ => null)
             : NotFound();
 
     public async Task<IActionResult> OnPostEndFollowUpAsync(string motionId, CancellationToken cancellationToken) =>
@@ -166,13 +170,19 @@ public sealed class AntragModel(MotionStore motions, OrganizationStore organizat
         Committees = catalog.OfKind(OrganizationKind.Committee)
             .Where(o => o.Id != Current?.OrganizationId)
             .Select(o => new SelectListItem(o.Name, o.Id)).ToList();
-        Schedule = new ScheduleInput { OrganizationId = Current?.OrganizationId, MeetingId = Current?.MeetingId, MeetingDate = Current?.MeetingId is null ? Current?.MeetingDate : null };
+        Schedule = new ScheduleInput
+        {
+            OrganizationId = Current?.OrganizationId, MeetingId = Current?.MeetingId,
+            MeetingDate = Current?.MeetingId is null ? Current?.MeetingDate : null,
+        };
         if (Current is { } waiting)
         {
             Agenda = waiting.MeetingId is { } onAgenda ? await meetings.GetAgendaAsync(onAgenda, cancellationToken) : null;
             Meetings = [.. (await meetings.ListAsync(waiting.OrganizationId, Today, cancellationToken: cancellationToken))
                 .Where(m => m.IsOpen)
-                .Select(m => new SelectListItem(GermanFormat.ShortDate(m.Date) + (m.StartTime is { } time ? ", " + Ratsworkflow.Functions.Meetings.MeetingTexts.Time(time) : "") + (m.Place is { } place ? ", " + place : ""), m.Id))];
+                .Select(m => new SelectListItem(GermanFormat.ShortDate(m.Date)
+                    + (m.StartTime is { } time ? ", " + Ratsworkflow.Functions.Meetings.MeetingTexts.Time(time) : "")
+                    + (m.Place is { } place ? ", " + place : ""), m.Id))];
         }
         Result = new ResultInput { OrganizationId = Current?.OrganizationId, ResolutionText = record.ResolutionText };
         FollowUpRunning = record.FollowUpInterval is not null;
@@ -201,13 +211,16 @@ public sealed class ResultInput : VoteFields
     [Required(ErrorMessage = "Wählen Sie das Ergebnis der Beratung.")]
     public ConsultationOutcome? Outcome { get; set; }
 
-    [Display(Name = "Geänderter Beschlussvorschlag", Description = "Wird nur beim Ergebnis „geändert …“ übernommen: der Beschlussvorschlag in der beschlossenen Fassung.")]
+    [Display(Name = "Geänderter Beschlussvorschlag",
+        Description = "Wird nur beim Ergebnis „geändert …“ übernommen: der Beschlussvorschlag in der beschlossenen Fassung.")]
     public string? ResolutionText { get; set; }
 
     [Display(Name = "Verwiesen an", Description = "Nur beim Ergebnis „verwiesen“: der Ausschuss, der den Antrag als Nächstes berät.")]
     public string? ReferTo { get; set; }
 
-    [Display(Name = "Wiedervorlage", Description = "Nur beim Beschluss des Rates: wann der Beschluss wieder vorgelegt wird, danach im selben Abstand, bis Sie die Wiedervorlage beenden.")]
+    [Display(Name = "Wiedervorlage",
+        Description = "Nur beim Beschluss des Rates: wann der Beschluss wieder vorgelegt wird, danach im selben Abstand, " +
+            "bis Sie die Wiedervorlage beenden.")]
     [Range(1, 3660)]
     public int? FollowUpDays { get; set; }
 

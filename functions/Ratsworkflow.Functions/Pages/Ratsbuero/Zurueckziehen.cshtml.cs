@@ -6,7 +6,8 @@ using Ratsworkflow.Functions.Workflow;
 
 namespace Ratsworkflow.Functions.Pages.Ratsbuero;
 
-/// <summary><c>/ratsbuero/antraege/{motionId}/zurueckziehen</c>: a clerk withdraws a motion on the faction's request (GET asks, POST does it).</summary>
+/// <summary><c>/ratsbuero/antraege/{motionId}/zurueckziehen</c>: a clerk withdraws a motion on the faction's request (GET asks,
+/// POST does it).</summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class ZurueckziehenModel(MotionStore motions, OrganizationStore organizations, CommandService commands) : PageModel
 {

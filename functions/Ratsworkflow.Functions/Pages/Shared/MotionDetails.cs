@@ -55,7 +55,9 @@ public sealed class MotionDetails(MotionRecord record, OrganizationCatalog catal
     /// <summary>How far a motion got: the council or the committees once consulted, the Beirat while it votes, else its receipt.</summary>
     public static ProcessStep StepReached(MotionRecord record) =>
         record.Consultations.Count > 0
-            ? new ConsultationState(record.Consultations, record.ResolutionTexts).Stage == MotionStage.Council ? ProcessStep.Council : ProcessStep.Committees
+            ? new ConsultationState(record.Consultations, record.ResolutionTexts).Stage == MotionStage.Council
+                ? ProcessStep.Council
+                : ProcessStep.Committees
         : record.Beirat is { Outcome: BeiratOutcome.Pending } ? ProcessStep.Beirat
         : record.Beirat is not null ? ProcessStep.Committees
         : ProcessStep.Receipt;
@@ -66,7 +68,8 @@ public sealed class MotionDetails(MotionRecord record, OrganizationCatalog catal
     public IReadOnlyList<VoteCommentRow> VoteComments =>
         record.Beirat is { MemberVotes: { } votes } beirat
             ? votes.Where(v => v.Value.Comment is not null).OrderBy(v => v.Value.At)
-                .Select(v => new VoteCommentRow(MemberName(beirat.OrganizationId, v.Key), BeiratTexts.DisplayName(v.Value.Choice), v.Value.Comment!, v.Value.At)).ToList()
+                .Select(v => new VoteCommentRow(MemberName(beirat.OrganizationId, v.Key), BeiratTexts.DisplayName(v.Value.Choice),
+                    v.Value.Comment!, v.Value.At)).ToList()
             : [];
 
     private string MemberName(string beiratId, string memberId) =>
@@ -93,7 +96,8 @@ public sealed class MotionDetails(MotionRecord record, OrganizationCatalog catal
                 catalog.NameOf(c.OrganizationId), c.IsCouncil, c.MeetingDate,
                 c.Outcome is { } outcome ? ConsultationOutcomes.DisplayName(outcome, c.IsCouncil) : null,
                 c.Votes is { } votes ? VoteWording.Counts(votes) : null,
-                i == current && session == (consultation.Postponed?.Count ?? 0) && record.Stage is MotionStage.Consultation or MotionStage.Council))).ToList();
+                i == current && session == (consultation.Postponed?.Count ?? 0)
+                    && record.Stage is MotionStage.Consultation or MotionStage.Council))).ToList();
         }
     }
 
@@ -101,7 +105,9 @@ public sealed class MotionDetails(MotionRecord record, OrganizationCatalog catal
     public IEnumerable<ResolutionTextVersion> EarlierTexts => record.ResolutionTexts.Reverse().Skip(1);
 
     public string AmendedBy(ResolutionTextVersion version) =>
-        version.AmendedBy is { } by ? $"Fassung {version.Version}, geändert durch {catalog.Phrase(by).Accusative}" : $"Fassung {version.Version} (Antrag der Fraktion)";
+        version.AmendedBy is { } by
+            ? $"Fassung {version.Version}, geändert durch {catalog.Phrase(by).Accusative}"
+            : $"Fassung {version.Version} (Antrag der Fraktion)";
 
     /// <summary>Whether the faction (or a clerk on its behalf) can still withdraw it.</summary>
     public bool CanWithdraw => MotionStages.CanWithdraw(record.Stage);

@@ -8,8 +8,8 @@ namespace Ratsworkflow.Functions.Web.TagHelpers;
 /// <summary>
 /// A data table with caption: <c>&lt;rw-table caption="Anträge"&gt;&lt;thead&gt;…&lt;/thead&gt;&lt;tbody&gt;…&lt;/tbody&gt;&lt;/rw-table&gt;</c>.
 /// It sits in a region that scrolls sideways on a phone; the region is named by the caption and focusable, so
-/// keyboard users can scroll it too (WCAG 2.1.1). The caption text stands above the region, where it wraps and stays. Header cells need <c>scope="col"</c>/<c>scope="row"</c>; give
-/// number columns <c>class="table__number"</c>.
+/// keyboard users can scroll it too (WCAG 2.1.1). The caption text stands above the region, where it wraps and stays.
+/// Header cells need <c>scope="col"</c>/<c>scope="row"</c>; give number columns <c>class="table__number"</c>.
 /// </summary>
 [HtmlTargetElement("rw-table", Attributes = "caption")]
 public sealed class TableTagHelper : TagHelper

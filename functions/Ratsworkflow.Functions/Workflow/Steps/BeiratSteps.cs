@@ -24,23 +24,27 @@ public sealed class StartBeiratVote(WorkflowServices services, BallotStore ballo
             DueAt = deadline,
             Beirat = new BeiratSummary(beirat.Id, input.Round, deadline, VoteCount.None, input.VotingMemberIds.Count, BeiratOutcome.Pending),
         };
-        await services.SaveAsync(step, motion, reviewing, services.Entry("beiratStarted", WorkflowSentences.BeiratVoteStarted(beirat.Phrase, deadline)));
+        await services.SaveAsync(step, motion, reviewing,
+            services.Entry("beiratStarted", WorkflowSentences.BeiratVoteStarted(beirat.Phrase, deadline)));
         var members = beirat.VotingMembers.Where(m => input.VotingMemberIds.Contains(m.Id));
         await BeiratMail.SendVoteLinksAsync(services, step, reviewing, catalog, beirat, members, input.Round, deadline, reminder: false);
         return true;
     }
 }
 
-/// <summary>Counts the ballot after votes came in: the dashboard shows the counts, the orchestrator closes early when the outcome is certain.</summary>
+/// <summary>Counts the ballot after votes came in: the dashboard shows the counts, the orchestrator closes early when the
+/// outcome is certain.</summary>
 public sealed class CountVotes(WorkflowServices services, BallotStore ballots) : MotionStep<CountVotesInput, BeiratTally>
 {
     protected override async Task<BeiratTally> RunAsync(StepContext step, CountVotesInput input)
     {
-        var ballot = await ballots.GetAsync(step.MotionId, input.Round) ?? throw new InvalidOperationException($"Motion {step.MotionId} has no ballot {input.Round}.");
+        var ballot = await ballots.GetAsync(step.MotionId, input.Round)
+            ?? throw new InvalidOperationException($"Motion {step.MotionId} has no ballot {input.Round}.");
         var tally = ballot.Tally(new BeiratRules { QuorumShare = input.QuorumShare });
         var (motion, _) = await services.LoadAsync(step);
         var counted = motion with { Beirat = motion.Beirat! with { Votes = tally.Votes, MemberVotes = BeiratMail.MemberVotes(ballot) } };
-        await services.SaveAsync(step, motion, counted, services.Entry("vote", WorkflowSentences.VotesCounted(tally.Votes.Total, ballot.VotingMemberIds.Count)));
+        await services.SaveAsync(step, motion, counted,
+            services.Entry("vote", WorkflowSentences.VotesCounted(tally.Votes.Total, ballot.VotingMemberIds.Count)));
         return tally;
     }
 }
@@ -56,7 +60,8 @@ public sealed class SendVoteReminders(WorkflowServices services, BallotStore bal
             // Processed only after the deadline (e.g. after an outage): the vote is closing, a reminder would be wrong.
             return 0;
         }
-        var ballot = await ballots.GetAsync(step.MotionId, input.Round) ?? throw new InvalidOperationException($"Motion {step.MotionId} has no ballot {input.Round}.");
+        var ballot = await ballots.GetAsync(step.MotionId, input.Round)
+            ?? throw new InvalidOperationException($"Motion {step.MotionId} has no ballot {input.Round}.");
         var (motion, catalog) = await services.LoadAsync(step);
         var beirat = catalog.Find(input.BeiratId)!;
         var missing = beirat.VotingMembers.Where(m => ballot.MembersWithoutVote.Contains(m.Id)).ToList();
@@ -67,12 +72,14 @@ public sealed class SendVoteReminders(WorkflowServices services, BallotStore bal
     }
 }
 
-/// <summary>Closes the vote: the ballot takes no more votes, links stop working, the result is recorded and sent to members, faction and clerks.</summary>
+/// <summary>Closes the vote: the ballot takes no more votes, links stop working, the result is recorded and sent to members,
+/// faction and clerks.</summary>
 public sealed class CloseBeiratVote(WorkflowServices services, BallotStore ballots) : MotionStep<CloseBeiratVoteInput, BeiratTally>
 {
     protected override async Task<BeiratTally> RunAsync(StepContext step, CloseBeiratVoteInput input)
     {
-        var ballot = await ballots.CloseAsync(step.MotionId, input.Round) ?? throw new InvalidOperationException($"Motion {step.MotionId} has no ballot {input.Round}.");
+        var ballot = await ballots.CloseAsync(step.MotionId, input.Round)
+            ?? throw new InvalidOperationException($"Motion {step.MotionId} has no ballot {input.Round}.");
         await services.Tokens.CloseAsync(TokenGroup.VoteRound(step.MotionId, input.Round));
         var tally = ballot.Tally(new BeiratRules { QuorumShare = input.QuorumShare });
         var (motion, catalog) = await services.LoadAsync(step);
@@ -84,7 +91,8 @@ public sealed class CloseBeiratVote(WorkflowServices services, BallotStore ballo
             DueAt = null,
         };
         var votes = tally.Votes;
-        await services.SaveAsync(step, motion, closed, services.Entry("beiratResult", WorkflowSentences.BeiratResult(beirat.Phrase, tally.Outcome, votes)));
+        await services.SaveAsync(step, motion, closed,
+            services.Entry("beiratResult", WorkflowSentences.BeiratResult(beirat.Phrase, tally.Outcome, votes)));
 
         var next = closed.RequestedConsultations.Select(catalog.NameOf).FirstOrDefault() ?? catalog.Council.Name;
         var summary = WorkflowServices.Summary(closed, catalog);
@@ -112,8 +120,16 @@ internal static class BeiratMail
             var to = new[] { new Mailbox(member.Email, member.Name) };
             var link = MailLink.Vote(token);
             Notification mail = reminder
-                ? new VoteReminder { To = to, Link = link, Motion = summary, BeiratName = beirat.Name, MemberName = member.Name, Deadline = deadline, ResolutionText = motion.ResolutionText }
-                : new VoteRequested { To = to, Link = link, Motion = summary, BeiratName = beirat.Name, MemberName = member.Name, Deadline = deadline, ResolutionText = motion.ResolutionText };
+                ? new VoteReminder
+                {
+                    To = to, Link = link, Motion = summary, BeiratName = beirat.Name, MemberName = member.Name, Deadline = deadline,
+                    ResolutionText = motion.ResolutionText,
+                }
+                : new VoteRequested
+                {
+                    To = to, Link = link, Motion = summary, BeiratName = beirat.Name, MemberName = member.Name, Deadline = deadline,
+                    ResolutionText = motion.ResolutionText,
+                };
             await services.SendAsync(step, "vote-" + member.Id, mail);
         }
     }

@@ -31,7 +31,8 @@ internal sealed class ConsultationAgenda(AgendaKeeper agenda, MeetingStore meeti
                 return (refusal, meeting);
             }
             var decision = decide(resolved);
-            if (!decision.IsAccepted || decision.Events.OfType<ConsultationScheduled>().FirstOrDefault() is not { MeetingId: { } meetingId } scheduled)
+            if (!decision.IsAccepted
+                || decision.Events.OfType<ConsultationScheduled>().FirstOrDefault() is not { MeetingId: { } meetingId } scheduled)
             {
                 return (decision, meeting);
             }
@@ -43,7 +44,8 @@ internal sealed class ConsultationAgenda(AgendaKeeper agenda, MeetingStore meeti
                 case Placement.Placed:
                     continue;
                 case Placement.Full:
-                    return (ConsultationDecision.Conflict($"Die Tagesordnung der Sitzung ist voll (höchstens {Agenda.MaxItems} Anträge)."), placed.Meeting);
+                    return (ConsultationDecision.Conflict($"Die Tagesordnung der Sitzung ist voll (höchstens {Agenda.MaxItems} Anträge)."),
+                        placed.Meeting);
                 default:
                     return (Refusal(placed.Meeting), placed.Meeting);
             }
@@ -52,7 +54,8 @@ internal sealed class ConsultationAgenda(AgendaKeeper agenda, MeetingStore meeti
     }
 
     /// <summary>After the decision: off the previous agenda, or the result onto the agenda it was decided on.</summary>
-    public async Task FollowUpAsync(string motionId, ConsultationState before, ConsultationState after, IReadOnlyList<ConsultationEvent> events, DateTimeOffset now)
+    public async Task FollowUpAsync(string motionId, ConsultationState before, ConsultationState after,
+        IReadOnlyList<ConsultationEvent> events, DateTimeOffset now)
     {
         var previous = before.Current?.MeetingId;
         foreach (var e in events)
@@ -71,7 +74,8 @@ internal sealed class ConsultationAgenda(AgendaKeeper agenda, MeetingStore meeti
 
     /// <summary>A withdrawn motion leaves the agenda it waited on; the TOPs after it move up.</summary>
     public Task WithdrawAsync(MotionRecord motion) =>
-        motion.Consultations.Count > 0 && new ConsultationState(motion.Consultations, motion.ResolutionTexts).Current is { MeetingId: { } meetingId, Outcome: null }
+        motion.Consultations.Count > 0
+            && new ConsultationState(motion.Consultations, motion.ResolutionTexts).Current is { MeetingId: { } meetingId, Outcome: null }
             ? agenda.LeaveAsync(meetingId, motion.MotionId)
             : Task.CompletedTask;
 
@@ -88,7 +92,8 @@ internal sealed class ConsultationAgenda(AgendaKeeper agenda, MeetingStore meeti
                 return (schedule with { MeetingDate = meeting.Date }, meeting, null);
             case FollowMeeting { MeetingId: { } id } follow:
                 var followed = await meetings.GetAsync(id);
-                return (follow with { MeetingDate = followed?.Date, Cancelled = followed is null or { State: MeetingState.Cancelled } }, followed, null);
+                return (follow with { MeetingDate = followed?.Date, Cancelled = followed is null or { State: MeetingState.Cancelled } },
+                    followed, null);
             default:
                 return (command, null, null);
         }
@@ -102,6 +107,7 @@ internal sealed class ConsultationAgenda(AgendaKeeper agenda, MeetingStore meeti
     {
         var consultation = state.Consultations[scheduled.Position];
         var occurrence = state.Consultations.Take(scheduled.Position + 1).Count(c => c.OrganizationId == consultation.OrganizationId);
-        return new AgendaEntry(motion.MotionId, 0, Public: true, motion.Reference ?? "", motion.Title, motion.FactionId, occurrence, consultation.IsCouncil, motion.UpdatedAt);
+        return new AgendaEntry(motion.MotionId, 0, Public: true, motion.Reference ?? "", motion.Title, motion.FactionId, occurrence,
+            consultation.IsCouncil, motion.UpdatedAt);
     }
 }

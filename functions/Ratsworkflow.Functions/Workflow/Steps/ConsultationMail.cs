@@ -9,7 +9,8 @@ namespace Ratsworkflow.Functions.Workflow.Steps;
 internal static class ConsultationMail
 {
     /// <param name="meeting">The meeting the command concerned, for its time and place in the mail; null for a result.</param>
-    public static async Task SendAsync(WorkflowServices services, StepContext step, MotionRecord motion, OrganizationCatalog catalog, IReadOnlyList<ConsultationEvent> events, ConsultationState state, Meetings.Meeting? meeting = null)
+    public static async Task SendAsync(WorkflowServices services, StepContext step, MotionRecord motion, OrganizationCatalog catalog,
+        IReadOnlyList<ConsultationEvent> events, ConsultationState state, Meetings.Meeting? meeting = null)
     {
         var summary = WorkflowServices.Summary(motion, catalog);
         var faction = WorkflowServices.Faction(motion, catalog);
@@ -61,16 +62,20 @@ internal static class ConsultationMail
         }
     }
 
-    private static async Task SendDecisionAsync(WorkflowServices services, StepContext step, MotionRecord motion, OrganizationCatalog catalog, Consultations.MotionDecided d, Email.MotionSummary summary)
+    private static async Task SendDecisionAsync(WorkflowServices services, StepContext step, MotionRecord motion, OrganizationCatalog catalog,
+        Consultations.MotionDecided d, Email.MotionSummary summary)
     {
         Email.MotionDecided Decision(IReadOnlyList<Mailbox> to, MailLink link) => new()
         {
             To = to, Link = link, Motion = summary, MeetingDate = d.MeetingDate, Outcome = d.Outcome,
-            Votes = motion.Consultations.Count > 0 ? motion.Consultations[^1].Votes : null, ResolutionText = d.ResolutionText, CouncilName = catalog.NameOf(d.OrganizationId),
+            Votes = motion.Consultations.Count > 0 ? motion.Consultations[^1].Votes : null, ResolutionText = d.ResolutionText,
+            CouncilName = catalog.NameOf(d.OrganizationId),
         };
-        await services.SendAsync(step, "decided-faction", Decision(WorkflowServices.Faction(motion, catalog), await services.StatusLinkAsync(motion)));
+        await services.SendAsync(step, "decided-faction",
+            Decision(WorkflowServices.Faction(motion, catalog), await services.StatusLinkAsync(motion)));
         await services.SendAsync(step, "decided-clerks", Decision(WorkflowServices.Clerks(catalog), MailLink.ClerkMotion(motion.MotionId)));
-        var involved = motion.Consultations.Select(c => catalog.Find(c.OrganizationId)?.Email).OfType<string>().Distinct().Select(a => new Mailbox(a)).ToList();
+        var involved = motion.Consultations.Select(c => catalog.Find(c.OrganizationId)?.Email).OfType<string>().Distinct()
+            .Select(a => new Mailbox(a)).ToList();
         if (motion.BeiratReview)
         {
             involved.AddRange(WorkflowServices.Members(catalog.AdvisoryBoard));

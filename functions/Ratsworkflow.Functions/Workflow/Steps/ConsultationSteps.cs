@@ -11,7 +11,8 @@ public sealed class BeginConsultation(WorkflowServices services) : MotionStep<Be
     {
         var (motion, catalog) = await services.LoadAsync(step);
         var started = ConsultationText.Project(motion, input.State, catalog, catalog.Body.TimeZone);
-        await services.SaveAsync(step, motion, started, services.Entry("consultationStarted", WorkflowSentences.ConsultationsBegun(input.State.Consultations.Select(c => catalog.Phrase(c.OrganizationId)))));
+        await services.SaveAsync(step, motion, started, services.Entry("consultationStarted",
+            WorkflowSentences.ConsultationsBegun(input.State.Consultations.Select(c => catalog.Phrase(c.OrganizationId)))));
         return true;
     }
 }
@@ -48,7 +49,8 @@ public sealed class ApplyConsultationCommand(WorkflowServices services, Meetings
             DecidedAt = state.IsDecided ? motion.DecidedAt ?? services.Now : null,
             FollowUpInterval = followUp,
         };
-        await services.SaveAsync(step, motion, after, decision.Events.Select(e => services.Entry("consultation", ConsultationText.Describe(e, catalog), input.Actor)).ToArray());
+        await services.SaveAsync(step, motion, after,
+            decision.Events.Select(e => services.Entry("consultation", ConsultationText.Describe(e, catalog), input.Actor)).ToArray());
         await ConsultationMail.SendAsync(services, step, after, catalog, decision.Events, state, meeting);
         return new ConsultationApplied(decision.Events, followUp, after.DecidedAt ?? services.Now);
     }

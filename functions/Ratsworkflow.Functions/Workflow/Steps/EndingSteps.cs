@@ -6,7 +6,8 @@ using Ratsworkflow.Functions.Wording;
 namespace Ratsworkflow.Functions.Workflow.Steps;
 
 /// <summary>The faction withdrew (itself, or through a clerk): links close, everyone involved is told.</summary>
-public sealed class WithdrawMotion(WorkflowServices services, Beirat.BallotStore ballots, Meetings.AgendaKeeper agenda, Meetings.MeetingStore meetings) : MotionStep<CommandInput, bool>
+public sealed class WithdrawMotion(WorkflowServices services, Beirat.BallotStore ballots, Meetings.AgendaKeeper agenda,
+    Meetings.MeetingStore meetings) : MotionStep<CommandInput, bool>
 {
     protected override async Task<bool> RunAsync(StepContext step, CommandInput input)
     {
@@ -49,7 +50,8 @@ public sealed class SendFollowUp(WorkflowServices services) : MotionStep<FollowU
     {
         var (motion, catalog) = await services.LoadAsync(step);
         var today = catalog.Body.Today(services.Now);
-        await services.SaveAsync(step, motion, motion with { Status = WorkflowSentences.FollowUpDue(input.Count) }, services.Entry("followUp", WorkflowSentences.FollowUpDue(input.Count) + "."));
+        await services.SaveAsync(step, motion, motion with { Status = WorkflowSentences.FollowUpDue(input.Count) },
+            services.Entry("followUp", WorkflowSentences.FollowUpDue(input.Count) + "."));
         var mail = new FollowUpDue
         {
             To = WorkflowServices.Clerks(catalog).Concat(WorkflowServices.Faction(motion, catalog)).ToList(),
@@ -68,7 +70,8 @@ public sealed class EndFollowUp(WorkflowServices services) : MotionStep<CommandI
     protected override async Task<bool> RunAsync(StepContext step, CommandInput input)
     {
         var (motion, _) = await services.LoadAsync(step);
-        var ended = motion.WithAck(CommandAck.Ok(input.CommandId, "Die Wiedervorlage ist beendet.")) with { Status = "Beschlossen, Wiedervorlage beendet", FollowUpInterval = null };
+        var ended = motion.WithAck(CommandAck.Ok(input.CommandId, "Die Wiedervorlage ist beendet."))
+            with { Status = "Beschlossen, Wiedervorlage beendet", FollowUpInterval = null };
         await services.SaveAsync(step, motion, ended, services.Entry("followUpEnded", "Wiedervorlage beendet.", input.Actor));
         return true;
     }

@@ -69,7 +69,8 @@ public sealed class AnmeldenModel(ClerkSignIn signIn, IOptions<ClerkSignInOption
 
     /// <summary>Only the Ratsbüro's own pages: a return address never leads off the site (open redirect).</summary>
     public static string? SafeReturnUrl(string? url) =>
-        url is { Length: > 1 } && url.StartsWith("/ratsbuero", StringComparison.Ordinal) && !url.StartsWith("/ratsbuero/anmelden", StringComparison.Ordinal)
+        url is { Length: > 1 } && url.StartsWith("/ratsbuero", StringComparison.Ordinal)
+            && !url.StartsWith("/ratsbuero/anmelden", StringComparison.Ordinal)
             && !url.Contains("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal)
             ? url
             : null;

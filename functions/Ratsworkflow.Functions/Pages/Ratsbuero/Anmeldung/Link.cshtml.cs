@@ -46,7 +46,8 @@ public sealed class LinkModel(ClerkSignIn signIn, ClerkSessions sessions, IOptio
         TokenStatus.Used => new LinkProblem(StatusCodes.Status410Gone, "Dieser Anmeldelink wurde schon benutzt",
             "Jeder Anmeldelink gilt nur für eine Anmeldung.", null, "/ratsbuero/anmelden", "Neuen Anmeldelink anfordern"),
         TokenStatus.Expired or TokenStatus.Closed => new LinkProblem(StatusCodes.Status410Gone, "Dieser Anmeldelink ist abgelaufen",
-            "Anmeldelinks gelten nur kurze Zeit, damit niemand mit einer alten E-Mail Zugang bekommt.", null, "/ratsbuero/anmelden", "Neuen Anmeldelink anfordern"),
+            "Anmeldelinks gelten nur kurze Zeit, damit niemand mit einer alten E-Mail Zugang bekommt.", null, "/ratsbuero/anmelden",
+            "Neuen Anmeldelink anfordern"),
         _ => LinkProblem.Invalid("Anmeldelink", null, "/ratsbuero/anmelden", "Neuen Anmeldelink anfordern"),
     };
 }

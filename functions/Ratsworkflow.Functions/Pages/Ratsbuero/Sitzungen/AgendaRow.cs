@@ -16,7 +16,8 @@ public sealed record AgendaRow(AgendaItem Item, MotionRecord? Motion, string? Be
     public AgendaEntry Entry => Item.Entry;
 
     /// <summary>Loads every motion of the agenda (one read each, side by side): a meeting page is one meeting, not a list.</summary>
-    public static async Task<IReadOnlyList<AgendaRow>> LoadAsync(Agenda agenda, MotionStore motions, OrganizationCatalog catalog, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<AgendaRow>> LoadAsync(Agenda agenda, MotionStore motions, OrganizationCatalog catalog,
+        CancellationToken cancellationToken)
     {
         var records = await Task.WhenAll(agenda.Items.Select(i => motions.GetAsync(i.MotionId, cancellationToken)));
         return [.. agenda.Items.Zip(records, (item, record) => Of(agenda.Meeting, item, record, catalog))];
@@ -32,14 +33,16 @@ public sealed record AgendaRow(AgendaItem Item, MotionRecord? Motion, string? Be
         var here = -1;
         for (var i = 0; i < consultations.Count; i++)
         {
-            if (consultations[i].OrganizationId == meeting.OrganizationId && (consultations[i].MeetingId == meeting.Id || consultations[i].Outcome is null))
+            if (consultations[i].OrganizationId == meeting.OrganizationId
+                && (consultations[i].MeetingId == meeting.Id || consultations[i].Outcome is null))
             {
                 here = i;
                 break;
             }
         }
         var earlier = consultations.Take(here < 0 ? 0 : here).Where(c => c.Outcome is not null).Select(c =>
-            $"{catalog.NameOf(c.OrganizationId)}{(c.MeetingDate is { } date ? " (" + GermanFormat.ShortDate(date) + ")" : "")}: {ConsultationOutcomes.DisplayName(c.Outcome!.Value, c.IsCouncil)}").ToList();
+            $"{catalog.NameOf(c.OrganizationId)}{(c.MeetingDate is { } date ? " (" + GermanFormat.ShortDate(date) + ")" : "")}: " +
+            $"{ConsultationOutcomes.DisplayName(c.Outcome!.Value, c.IsCouncil)}").ToList();
         var current = record.Stage is MotionStage.Consultation or MotionStage.Council && consultations.Count > 0
             ? new ConsultationState(consultations, record.ResolutionTexts).Current
             : null;

@@ -15,7 +15,8 @@ namespace Ratsworkflow.Functions.Pages.Ratsbuero.Sitzungen;
 /// TOP left without a result is simply not recorded yet.
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
-public sealed class ErgebnisseModel(MeetingStore store, MotionStore motions, MeetingResults results, OrganizationStore organizations, TimeProvider clock) : PageModel
+public sealed class ErgebnisseModel(MeetingStore store, MotionStore motions, MeetingResults results, OrganizationStore organizations,
+    TimeProvider clock) : PageModel
 {
     public Agenda Agenda { get; private set; } = null!;
 
@@ -57,7 +58,8 @@ public sealed class ErgebnisseModel(MeetingStore store, MotionStore motions, Mee
         {
             return NotFound();
         }
-        Results = [.. Rows.Where(r => r.AwaitsResult).Select(r => new ResultRow { MotionId = r.Entry.MotionId, ResolutionText = r.Motion?.ResolutionText })];
+        Results = [.. Rows.Where(r => r.AwaitsResult)
+            .Select(r => new ResultRow { MotionId = r.Entry.MotionId, ResolutionText = r.Motion?.ResolutionText })];
         return Page();
     }
 
@@ -74,10 +76,12 @@ public sealed class ErgebnisseModel(MeetingStore store, MotionStore motions, Mee
         var chosen = Results.Where(r => r.Outcome is not null).Select(r => r.ToResult()).ToList();
         if (chosen.Count == 0)
         {
-            ModelState.AddModelError(Results.Count > 0 ? "Results[0].Outcome" : "", "Wählen Sie mindestens für einen Tagesordnungspunkt das Ergebnis.");
+            ModelState.AddModelError(Results.Count > 0 ? "Results[0].Outcome" : "",
+                "Wählen Sie mindestens für einen Tagesordnungspunkt das Ergebnis.");
             return Page();
         }
-        var outcome = await results.RecordAsync(meetingId, chosen, User.Identity?.Name is { Length: > 0 } name ? $"Ratsbüro ({name})" : "Ratsbüro", cancellationToken);
+        var outcome = await results.RecordAsync(meetingId, chosen,
+            User.Identity?.Name is { Length: > 0 } name ? $"Ratsbüro ({name})" : "Ratsbüro", cancellationToken);
         if (outcome.Succeeded)
         {
             TempData["Notice"] = outcome.Detail;
@@ -113,7 +117,8 @@ public sealed class ErgebnisseModel(MeetingStore store, MotionStore motions, Mee
             };
             foreach (var message in messages)
             {
-                ModelState.AddModelError(index < 0 ? "" : $"Results[{index}].{property}", row is null ? message : $"TOP {row.Item.Number}: {message}");
+                ModelState.AddModelError(index < 0 ? "" : $"Results[{index}].{property}",
+                    row is null ? message : $"TOP {row.Item.Number}: {message}");
             }
         }
         if (outcome.Errors is not { Count: > 0 })
@@ -133,11 +138,14 @@ public sealed class ErgebnisseModel(MeetingStore store, MotionStore motions, Mee
         Rows = await AgendaRow.LoadAsync(agenda, motions, Catalog, cancellationToken);
         var today = Catalog.Body.Today(clock.GetUtcNow());
         Closed = agenda.Meeting.State == MeetingState.Cancelled ? "Die Sitzung ist abgesagt; es gibt keine Ergebnisse einzutragen."
-            : agenda.Meeting.Date > today ? $"Die Sitzung {MeetingTexts.When(agenda.Meeting)} hat noch nicht stattgefunden. Die Ergebnisse können Sie ab dem Sitzungstag eintragen."
+            : agenda.Meeting.Date > today ? $"Die Sitzung {MeetingTexts.When(agenda.Meeting)} hat noch nicht stattgefunden. " +
+                "Die Ergebnisse können Sie ab dem Sitzungstag eintragen."
             : !Rows.Any(r => r.AwaitsResult) ? "Für alle Tagesordnungspunkte sind die Ergebnisse eingetragen."
             : null;
-        Outcomes = [.. Enum.GetValues<ConsultationOutcome>().Select(o => new SelectListItem(Capitalized(ConsultationOutcomes.DisplayName(o, IsCouncil)), o.ToString()))];
-        Committees = [.. Catalog.OfKind(OrganizationKind.Committee).Where(o => o.Id != agenda.Meeting.OrganizationId).Select(o => new SelectListItem(o.Name, o.Id))];
+        Outcomes = [.. Enum.GetValues<ConsultationOutcome>()
+            .Select(o => new SelectListItem(Capitalized(ConsultationOutcomes.DisplayName(o, IsCouncil)), o.ToString()))];
+        Committees = [.. Catalog.OfKind(OrganizationKind.Committee).Where(o => o.Id != agenda.Meeting.OrganizationId)
+            .Select(o => new SelectListItem(o.Name, o.Id))];
         return true;
     }
 

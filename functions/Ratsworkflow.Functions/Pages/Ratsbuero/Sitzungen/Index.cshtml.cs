@@ -55,7 +55,8 @@ public sealed class IndexModel(MeetingStore store, MeetingService meetings, Orga
         {
             return Page();
         }
-        var outcome = await meetings.CreateAsync(new CreateMeetingRequest(Input.OrganizationId, Input.Date, Input.StartTime, Input.Place), cancellationToken);
+        var outcome = await meetings.CreateAsync(new CreateMeetingRequest(Input.OrganizationId, Input.Date, Input.StartTime, Input.Place),
+            cancellationToken);
         if (outcome.Succeeded)
         {
             TempData["Notice"] = $"Die Sitzung {MeetingTexts.When(outcome.Value!)} ist angelegt. Setzen Sie jetzt Anträge auf die Tagesordnung.";

@@ -18,7 +18,8 @@ namespace Ratsworkflow.Functions.Pages.Ratsbuero.Sitzungen;
 /// </summary>
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public sealed class SitzungModel(
-    MeetingStore store, MotionStore motions, MotionIndex index, MeetingService meetings, CommandService commands, OrganizationStore organizations, TimeProvider clock) : PageModel
+    MeetingStore store, MotionStore motions, MotionIndex index, MeetingService meetings, CommandService commands,
+    OrganizationStore organizations, TimeProvider clock) : PageModel
 {
     public Agenda Agenda { get; private set; } = null!;
 
@@ -70,7 +71,8 @@ public sealed class SitzungModel(
         var added = new List<string>();
         foreach (var motionId in Add.Distinct())
         {
-            var outcome = await commands.ScheduleAsync(motionId, new ScheduleConsultation(Meeting.OrganizationId, null, Meeting.Id), Actor, cancellationToken);
+            var outcome = await commands.ScheduleAsync(motionId, new ScheduleConsultation(Meeting.OrganizationId, null, Meeting.Id), Actor,
+                cancellationToken);
             var reference = Candidates.FirstOrDefault(c => c.Value == motionId)?.Text ?? motionId;
             if (outcome.Succeeded)
             {
@@ -108,7 +110,8 @@ public sealed class SitzungModel(
         // there (moving 3 to 1 puts it first); otherwise equal positions keep their old order.
         var places = Order
             .Select(o => (Row: o, Number: Agenda.Find(o.MotionId ?? "")?.Number ?? int.MaxValue))
-            .OrderBy(o => o.Row.Public ? 0 : 1).ThenBy(o => o.Row.Position ?? o.Number).ThenBy(o => o.Row.Position is { } p && p != o.Number ? 0 : 1).ThenBy(o => o.Number)
+            .OrderBy(o => o.Row.Public ? 0 : 1).ThenBy(o => o.Row.Position ?? o.Number)
+            .ThenBy(o => o.Row.Position is { } p && p != o.Number ? 0 : 1).ThenBy(o => o.Number)
             .Select(o => new AgendaPlace(o.Row.MotionId, o.Row.Public)).ToList();
         var outcome = await meetings.ReorderAsync(meetingId, new ReorderRequest(places, version), cancellationToken);
         return Answer(outcome, meetingId, _ => null);
@@ -152,12 +155,14 @@ public sealed class SitzungModel(
             ModelState.AddModelError(nameof(ConfirmCancel), "Bestätigen Sie, dass die Sitzung ausfällt.");
             return Page();
         }
-        return Answer(await meetings.ChangeAsync(meetingId, new ChangeMeetingRequest(null, null, null, MeetingState.Cancelled), Actor, cancellationToken), meetingId, _ => null);
+        return Answer(await meetings.ChangeAsync(meetingId, new ChangeMeetingRequest(null, null, null, MeetingState.Cancelled), Actor,
+            cancellationToken), meetingId, _ => null);
     }
 
     private async Task<IActionResult> StateAsync(string meetingId, MeetingState state, CancellationToken cancellationToken) =>
         await LoadAsync(meetingId, cancellationToken)
-            ? Answer(await meetings.ChangeAsync(meetingId, new ChangeMeetingRequest(null, null, null, state), Actor, cancellationToken), meetingId, _ => null)
+            ? Answer(await meetings.ChangeAsync(meetingId, new ChangeMeetingRequest(null, null, null, state), Actor, cancellationToken),
+                meetingId, _ => null)
             : NotFound();
 
     private string Actor => User.Identity?.Name is { Length: > 0 } name ? $"Ratsbüro ({name})" : "Ratsbüro";
@@ -200,7 +205,8 @@ public sealed class SitzungModel(
             var page = await index.PageAsync(new MotionQuery(OrganizationId: Meeting.OrganizationId, PageSize: 200), cancellationToken);
             // Oldest first: motions come onto the agenda in the order they were received.
             Candidates = [.. page.Items
-                .Where(i => i.Stage is MotionStage.Consultation or MotionStage.Council && i.MeetingId is null && i.CurrentBodyId == Meeting.OrganizationId)
+                .Where(i => i.Stage is MotionStage.Consultation or MotionStage.Council && i.MeetingId is null
+                    && i.CurrentBodyId == Meeting.OrganizationId)
                 .Reverse()
                 .Select(i => new SelectListItem($"{i.Reference} – {i.Title} ({Catalog.NameOf(i.FactionId)})", i.MotionId))];
         }
@@ -210,7 +216,9 @@ public sealed class SitzungModel(
 
 public sealed class ChangeMeetingInput
 {
-    [Display(Name = "Sitzungstag", Description = "Ein neuer Tag verlegt die Sitzung; die Anträge auf der Tagesordnung werden mitverlegt und die Fraktionen informiert.")]
+    [Display(Name = "Sitzungstag",
+        Description = "Ein neuer Tag verlegt die Sitzung; die Anträge auf der Tagesordnung werden mitverlegt " +
+            "und die Fraktionen informiert.")]
     [Required(ErrorMessage = "Geben Sie den Tag der Sitzung an.")]
     public DateOnly? Date { get; set; }
 
