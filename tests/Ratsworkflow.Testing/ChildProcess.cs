@@ -9,6 +9,7 @@ namespace Ratsworkflow.Testing;
 public sealed class ChildProcess : IDisposable
 {
     private readonly Process _process;
+    private static readonly HashSet<int> HandedOut = [];
     private readonly StringBuilder _output = new();
     private StreamWriter? _log;
 
@@ -51,11 +52,26 @@ public sealed class ChildProcess : IDisposable
         return child;
     }
 
+    /// <summary>
+    /// A port free now and not handed out before by this process. The system gives a port it just released again, so
+    /// without the second rule the app (port taken first) and the Azurite started after it got the same port once, and
+    /// every browser test failed at start.
+    /// </summary>
     public static int FreeTcpPort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (HandedOut)
+            {
+                if (HandedOut.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
     }
 
     /// <param name="owner">The process that should listen: its exit ends the wait at once, with what it printed.</param>

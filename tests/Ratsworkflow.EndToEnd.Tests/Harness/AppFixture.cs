@@ -17,7 +17,8 @@ public class AppFixture : IAsyncLifetime
     private AppProcess? _app;
     private BrowserHost? _browser;
 
-    public Uri BaseUrl { get; } = new($"http://127.0.0.1:{ChildProcess.FreeTcpPort()}/");
+    /// <summary>Chosen once Azurite, maildev and Chromium run, so none of them can hold the port meanwhile.</summary>
+    public Uri BaseUrl { get; private set; } = null!;
 
     /// <summary>The bearer token the app accepts for clerk API calls.</summary>
     public string ClerkApiToken { get; } = "e2e-" + Guid.NewGuid().ToString("N");
@@ -56,6 +57,7 @@ public class AppFixture : IAsyncLifetime
             var browser = BrowserHost.StartAsync();
             await Task.WhenAll(storage, mail, browser);
             (_storage, _mail, _browser) = (storage.Result, mail.Result, browser.Result);
+            BaseUrl = new Uri($"http://127.0.0.1:{ChildProcess.FreeTcpPort()}/");
 
             var settings = new Dictionary<string, string?>
             {
