@@ -15,7 +15,8 @@ public static class WorkflowRegistration
         builder.Services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section));
         builder.Services.AddSingleton<BallotStore>();
         builder.Services.AddSingleton<VoteService>();
-        builder.Services.AddSingleton<VoteAnnouncer>();
+        // Its pause is real time: the app's clock may be a test's, which moves only when a deadline is wanted.
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<VoteAnnouncer>(sp, TimeProvider.System));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<VoteAnnouncer>());
         builder.Services.AddSingleton<MotionIndex>();
         builder.Services.AddSingleton<MotionStore>();

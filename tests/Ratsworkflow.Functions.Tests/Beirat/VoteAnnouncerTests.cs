@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Ratsworkflow.Functions.Beirat;
 using Ratsworkflow.Functions.Workflow;
 using Xunit;
@@ -13,7 +14,7 @@ public class VoteAnnouncerTests
     public async Task AnnounceAsync_VoteStored_RaisesVoteArrivedOnTheMotion()
     {
         var engine = new RecordingEngine();
-        var announcer = new VoteAnnouncer(engine, NullLogger<VoteAnnouncer>.Instance);
+        var announcer = new VoteAnnouncer(engine, TimeProvider.System, NullLogger<VoteAnnouncer>.Instance);
         await announcer.StartAsync(CancellationToken.None);
 
         await announcer.AnnounceAsync("antrag-1", "mitglied-3", CancellationToken.None);
@@ -27,7 +28,7 @@ public class VoteAnnouncerTests
     public async Task AnnounceAsync_OneAnnouncementFails_TheOthersStillGoOut()
     {
         var engine = new RecordingEngine { Failing = "beendet" };
-        var announcer = new VoteAnnouncer(engine, NullLogger<VoteAnnouncer>.Instance);
+        var announcer = new VoteAnnouncer(engine, TimeProvider.System, NullLogger<VoteAnnouncer>.Instance);
         await announcer.StartAsync(CancellationToken.None);
 
         await announcer.AnnounceAsync("beendet", "mitglied-1", CancellationToken.None);
@@ -43,7 +44,7 @@ public class VoteAnnouncerTests
     public async Task StopAsync_AnnouncementsStillQueued_AllSentBeforeItReturns()
     {
         var engine = new RecordingEngine { Gate = new TaskCompletionSource() };
-        var announcer = new VoteAnnouncer(engine, NullLogger<VoteAnnouncer>.Instance);
+        var announcer = new VoteAnnouncer(engine, TimeProvider.System, NullLogger<VoteAnnouncer>.Instance);
         await announcer.StartAsync(CancellationToken.None);
         for (var i = 0; i < 30; i++)
         {
@@ -56,6 +57,86 @@ public class VoteAnnouncerTests
         await stopping;
 
         Assert.Equal(30, engine.Raised.Count);
+    }
+
+    [Fact]
+    public async Task AnnounceAsync_SeveralVotesOnOneMotion_OneVoteArrivedPerMotionWithTheLatestMember()
+    {
+        var (engine, clock, announcer) = await StartWithFakeClockAsync();
+
+        await announcer.AnnounceAsync("antrag-1", "mitglied-1", CancellationToken.None);
+        await announcer.AnnounceAsync("antrag-2", "mitglied-1", CancellationToken.None);
+        await announcer.AnnounceAsync("antrag-1", "mitglied-2", CancellationToken.None);
+        await AdvanceUntilRaisedAsync(engine, clock);
+        await announcer.StopAsync(CancellationToken.None);
+
+        Assert.Equal([("antrag-1", new VoteArrived("mitglied-2")), ("antrag-2", new VoteArrived("mitglied-1"))],
+            engine.Raised.Select(r => (r.InstanceId, (VoteArrived)r.Payload!)).OrderBy(r => r.InstanceId));
+    }
+
+    [Fact]
+    public async Task AnnounceAsync_OneVote_RaisedWhenNoOtherVoteCameForTheQuietPeriod()
+    {
+        var (engine, clock, announcer) = await StartWithFakeClockAsync();
+
+        await announcer.AnnounceAsync("antrag-1", "mitglied-1", CancellationToken.None);
+        await Task.Delay(50);
+        Assert.Empty(engine.Raised);
+        var waited = await AdvanceUntilRaisedAsync(engine, clock);
+        await announcer.StopAsync(CancellationToken.None);
+
+        Assert.InRange(waited, VoteAnnouncer.QuietPeriod, VoteAnnouncer.QuietPeriod + Step * 3);
+    }
+
+    [Fact]
+    public async Task AnnounceAsync_VotesKeepComing_RaisedAfterTheLongestDelayAnyway()
+    {
+        var (engine, clock, announcer) = await StartWithFakeClockAsync();
+
+        var waited = TimeSpan.Zero;
+        for (var vote = 0; vote < 200 && engine.Raised.Count == 0; vote++)
+        {
+            await announcer.AnnounceAsync("antrag-1", $"mitglied-{vote}", CancellationToken.None);
+            await Task.Delay(20);
+            clock.Advance(VoteAnnouncer.QuietPeriod / 4);
+            waited += VoteAnnouncer.QuietPeriod / 4;
+            await Task.Delay(20);
+        }
+        await announcer.StopAsync(CancellationToken.None);
+
+        Assert.NotEmpty(engine.Raised);
+        Assert.InRange(waited, VoteAnnouncer.MaxDelay, VoteAnnouncer.MaxDelay + VoteAnnouncer.QuietPeriod * 2);
+    }
+
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(10);
+
+    private static async Task<(RecordingEngine, FakeTimeProvider, VoteAnnouncer)> StartWithFakeClockAsync()
+    {
+        var engine = new RecordingEngine();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var announcer = new VoteAnnouncer(engine, clock, NullLogger<VoteAnnouncer>.Instance);
+        await announcer.StartAsync(CancellationToken.None);
+        return (engine, clock, announcer);
+    }
+
+    /// <summary>Moves the announcer's clock in small steps until something is raised; returns how far it moved.</summary>
+    private static async Task<TimeSpan> AdvanceUntilRaisedAsync(RecordingEngine engine, FakeTimeProvider clock)
+    {
+        var moved = TimeSpan.Zero;
+        for (var steps = 0; steps < 500; steps++)
+        {
+            clock.Advance(Step);
+            moved += Step;
+            for (var polls = 0; polls < 50 && engine.Raised.Count == 0; polls++)
+            {
+                await Task.Delay(2);
+            }
+            if (engine.Raised.Count > 0)
+            {
+                return moved;
+            }
+        }
+        throw new TimeoutException("Nothing was raised.");
     }
 
     /// <summary>Records what would be raised; every other member of the client is not part of announcing.</summary>
