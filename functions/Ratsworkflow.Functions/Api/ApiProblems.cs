@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Ratsworkflow.Functions.Motions;
+using Ratsworkflow.Functions.Web;
 
 namespace Ratsworkflow.Functions.Api;
 
@@ -12,7 +13,11 @@ public static class ApiProblems
         return TypedResults.Problem(detail: detail, statusCode: status, title: Title(status), extensions: extensions);
     }
 
-    public static ProblemHttpResult From<T>(Outcome<T> outcome) => Problem(outcome.Status, outcome.Detail ?? Title(outcome.Status), outcome.Errors);
+    public static ProblemHttpResult From<T>(Outcome<T> outcome)
+    {
+        var status = OutcomeHttp.Status(outcome.Kind);
+        return Problem(status, outcome.Detail ?? Title(status), outcome.Errors);
+    }
 
     private static string Title(int status) => status switch
     {

@@ -209,7 +209,7 @@ public static class MotionEndpoints
     private static Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult> AnswerCommand(Outcome<MotionRecord> outcome) =>
         outcome switch
         {
-            { Status: 202, Value: { } motion } =>
+            { Kind: OutcomeKind.Accepted, Value: { } motion } =>
                 TypedResults.Accepted((string?)null, new CommandResponse(motion.MotionId, motion.Stage, outcome.Detail)),
             { Succeeded: true, Value: { } motion } => TypedResults.Ok(new CommandResponse(motion.MotionId, motion.Stage, outcome.Detail)),
             _ => ApiProblems.From(outcome),

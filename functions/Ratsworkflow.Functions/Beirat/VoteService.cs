@@ -20,20 +20,20 @@ public sealed class VoteService(IAccessTokenStore tokens, BallotStore ballots, V
         switch (resolution.Status)
         {
             case TokenStatus.Unknown:
-                return Outcomes.Fail<VoteReceipt>(404, "Dieser Abstimmungslink ist ungültig.");
+                return Outcomes.Fail<VoteReceipt>(OutcomeKind.NotFound, "Dieser Abstimmungslink ist ungültig.");
             case TokenStatus.Expired:
-                return Outcomes.Fail<VoteReceipt>(410, "Die Frist für diese Abstimmung ist abgelaufen.");
+                return Outcomes.Fail<VoteReceipt>(OutcomeKind.Expired, "Die Frist für diese Abstimmung ist abgelaufen.");
             case TokenStatus.Closed or TokenStatus.Used:
-                return Outcomes.Fail<VoteReceipt>(409, Closed);
+                return Outcomes.Fail<VoteReceipt>(OutcomeKind.Conflict, Closed);
         }
         if (choice is not { } chosen || !Enum.IsDefined(chosen))
         {
             const string choose = "Bitte wählen Sie Ja, Nein oder Enthaltung.";
-            return Outcomes.Fail<VoteReceipt>(400, choose, new Dictionary<string, string[]> { ["choice"] = [choose] });
+            return Outcomes.Fail<VoteReceipt>(OutcomeKind.Invalid, choose, new Dictionary<string, string[]> { ["choice"] = [choose] });
         }
         if (comment is { Length: > MaxCommentLength })
         {
-            return Outcomes.Fail<VoteReceipt>(400, "Der Kommentar ist zu lang.",
+            return Outcomes.Fail<VoteReceipt>(OutcomeKind.Invalid, "Der Kommentar ist zu lang.",
                 new Dictionary<string, string[]> { ["comment"] = [$"Der Kommentar darf höchstens {MaxCommentLength} Zeichen lang sein."] });
         }
         var subject = resolution.Token!.Subject;
@@ -42,13 +42,13 @@ public sealed class VoteService(IAccessTokenStore tokens, BallotStore ballots, V
         switch (cast)
         {
             case CastResult.NotEligible:
-                return Outcomes.Fail<VoteReceipt>(409, "Sie sind in diesem Beirat nicht stimmberechtigt.");
+                return Outcomes.Fail<VoteReceipt>(OutcomeKind.Conflict, "Sie sind in diesem Beirat nicht stimmberechtigt.");
             case CastResult.Closed or CastResult.NoBallot:
-                return Outcomes.Fail<VoteReceipt>(409, Closed);
+                return Outcomes.Fail<VoteReceipt>(OutcomeKind.Conflict, Closed);
         }
         await announcer.AnnounceAsync(motionId, memberId, cancellationToken);
         var replaced = cast == CastResult.Replaced;
-        return Outcomes.Ok(new VoteReceipt(motionId, replaced), 200,
+        return Outcomes.Ok(new VoteReceipt(motionId, replaced), OutcomeKind.Done,
             replaced ? "Ihre Stimme ersetzt Ihre frühere Stimme." : "Ihre Stimme wurde gezählt.");
     }
 }

@@ -7,7 +7,7 @@ namespace Ratsworkflow.Functions.Consultations;
 
 /// <summary>
 /// The rules of the Beratungsfolge as one pure function: a clerk's command against the current state gives the
-/// events to record, or a German refusal that tells a wrong request (400) from one at the wrong time (409).
+/// events to record, or a German refusal that tells a wrong request from one at the wrong time (<see cref="ConsultationErrorKind"/>).
 /// </summary>
 public static partial class ConsultationDecider
 {

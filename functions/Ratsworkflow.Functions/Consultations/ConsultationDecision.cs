@@ -1,20 +1,24 @@
 using Ratsworkflow.Functions.Input;
-
+using Ratsworkflow.Functions.Motions;
 
 namespace Ratsworkflow.Functions.Consultations;
 
 public enum ConsultationErrorKind
 {
-    /// <summary>The request itself is wrong or incomplete (HTTP 400).</summary>
+    /// <summary>The request itself is wrong or incomplete.</summary>
     InvalidInput,
 
-    /// <summary>The request is fine but not now: wrong body, wrong stage, meeting not held yet (HTTP 409).</summary>
+    /// <summary>The request is fine but not now: wrong body, wrong stage, meeting not held yet.</summary>
     Conflict,
 }
 
 /// <param name="Detail">German, for the problem's <c>detail</c>.</param>
 /// <param name="Errors">Per JSON field, for the problem's <c>errors</c>; empty for a conflict.</param>
-public sealed record ConsultationError(ConsultationErrorKind Kind, string Detail, IReadOnlyDictionary<string, string[]> Errors);
+public sealed record ConsultationError(ConsultationErrorKind Kind, string Detail, IReadOnlyDictionary<string, string[]> Errors)
+{
+    /// <summary>How the command service and the workflow's step answer it.</summary>
+    public OutcomeKind Outcome => Kind == ConsultationErrorKind.Conflict ? OutcomeKind.Conflict : OutcomeKind.Invalid;
+}
 
 /// <summary>The answer to a command: the events to record, or why it was refused. No events and no error: nothing to do.</summary>
 public sealed record ConsultationDecision(IReadOnlyList<ConsultationEvent> Events, ConsultationError? Error = null)

@@ -75,7 +75,8 @@ public static class MeetingEndpoints
         }
         var outcome = await meetings.ChangeAsync(meetingId, body!, Actor(request), ct);
         return outcome.Succeeded
-            ? TypedResults.Ok(new MeetingChangedResponse(MeetingView.From(outcome.Value!.Meeting), outcome.Value.Motions, outcome.Detail))
+            ? TypedResults.Ok(new MeetingChangedResponse(MeetingView.From(outcome.Value!.Meeting), MotionAnswerView.From(outcome.Value.Motions),
+                outcome.Detail))
             : ApiProblems.From(outcome);
     }
 
@@ -100,7 +101,9 @@ public static class MeetingEndpoints
             return problem;
         }
         var outcome = await results.RecordAsync(meetingId, body!.Results ?? [], Actor(request), ct);
-        return outcome.Succeeded ? TypedResults.Ok(new MeetingResultsResponse(meetingId, outcome.Value!, outcome.Detail)) : ApiProblems.From(outcome);
+        return outcome.Succeeded
+            ? TypedResults.Ok(new MeetingResultsResponse(meetingId, MotionAnswerView.From(outcome.Value!), outcome.Detail))
+            : ApiProblems.From(outcome);
     }
 
     /// <summary>The organizations that hold meetings: committees and the council.</summary>

@@ -29,7 +29,8 @@ public sealed class MeetingPicker(MeetingStore store)
         }
         if (meeting.State == MeetingState.Cancelled)
         {
-            return Outcomes.Fail<Meeting>(409, $"Die Sitzung {MeetingTexts.When(meeting)} ist abgesagt. Bitte wählen Sie eine andere Sitzung.");
+            return Outcomes.Fail<Meeting>(OutcomeKind.Conflict,
+                $"Die Sitzung {MeetingTexts.When(meeting)} ist abgesagt. Bitte wählen Sie eine andere Sitzung.");
         }
         return Outcomes.Ok(meeting);
     }
@@ -58,5 +59,5 @@ public sealed class MeetingPicker(MeetingStore store)
     }
 
     private static Outcome<Meeting> Invalid(string field, string message) =>
-        Outcomes.Fail<Meeting>(400, message, new Dictionary<string, string[]> { [field] = [message] });
+        Outcomes.Fail<Meeting>(OutcomeKind.Invalid, message, new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -28,8 +28,9 @@ public sealed record MotionResult(string? MotionId, ConsultationOutcome? Outcome
     VoteCount? Votes = null, int? FollowUpAfterDays = null);
 
 /// <summary>What became of one motion when the meeting's change or results went through its workflow.</summary>
-/// <param name="Status">As the motion's own endpoint would answer: 200, 202 (still being processed), 4xx with <paramref name="Detail"/>.</param>
-public sealed record MotionAnswer(string MotionId, string Reference, int Status, string? Detail)
+/// <param name="Kind">As the motion's own command answered: done, accepted (still being processed), or refused with
+/// <paramref name="Detail"/>.</param>
+public sealed record MotionAnswer(string MotionId, string Reference, OutcomeKind Kind, string? Detail)
 {
-    public bool Succeeded => Status is >= 200 and < 300;
+    public bool Succeeded => Kind.Succeeded();
 }

@@ -22,24 +22,26 @@ public sealed class MeetingResults(MeetingStore store, MotionStore motions, Orga
     {
         if (await store.GetAgendaAsync(meetingId, cancellationToken) is not { } agenda)
         {
-            return Outcomes.Fail<IReadOnlyList<MotionAnswer>>(404, "Diese Sitzung gibt es nicht.");
+            return Outcomes.Fail<IReadOnlyList<MotionAnswer>>(OutcomeKind.NotFound, "Diese Sitzung gibt es nicht.");
         }
         var catalog = await organizations.GetCatalogAsync(cancellationToken);
         var today = catalog.Body.Today(clock.GetUtcNow());
         var meeting = agenda.Meeting;
         if (meeting.State == MeetingState.Cancelled)
         {
-            return Outcomes.Fail<IReadOnlyList<MotionAnswer>>(409, "Die Sitzung ist abgesagt; es gibt keine Ergebnisse einzutragen.");
+            return Outcomes.Fail<IReadOnlyList<MotionAnswer>>(OutcomeKind.Conflict,
+                "Die Sitzung ist abgesagt; es gibt keine Ergebnisse einzutragen.");
         }
         if (meeting.Date > today)
         {
-            return Outcomes.Fail<IReadOnlyList<MotionAnswer>>(409, $"Die Sitzung {MeetingTexts.When(meeting)} hat noch nicht stattgefunden. " +
+            return Outcomes.Fail<IReadOnlyList<MotionAnswer>>(OutcomeKind.Conflict,
+                $"Die Sitzung {MeetingTexts.When(meeting)} hat noch nicht stattgefunden. " +
                 "Die Ergebnisse können ab dem Sitzungstag eingetragen werden.");
         }
         if (results.Count == 0)
         {
             const string none = "Bitte tragen Sie mindestens ein Ergebnis ein.";
-            return Outcomes.Fail<IReadOnlyList<MotionAnswer>>(400, none, new Dictionary<string, string[]> { ["results"] = [none] });
+            return Outcomes.Fail<IReadOnlyList<MotionAnswer>>(OutcomeKind.Invalid, none, new Dictionary<string, string[]> { ["results"] = [none] });
         }
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var commandsToSend = new List<(AgendaItem Item, RecordConsultationResult Command, TimeSpan? FollowUp)>();
@@ -58,20 +60,21 @@ public sealed class MeetingResults(MeetingStore store, MotionStore motions, Orga
         }
         if (errors.Count > 0)
         {
-            return Outcomes.Fail<IReadOnlyList<MotionAnswer>>(400, "Es wurde nichts eingetragen. Bitte prüfen Sie die markierten Ergebnisse.",
+            return Outcomes.Fail<IReadOnlyList<MotionAnswer>>(OutcomeKind.Invalid,
+                "Es wurde nichts eingetragen. Bitte prüfen Sie die markierten Ergebnisse.",
                 errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
         }
         var answers = new List<MotionAnswer>();
         foreach (var (item, command, followUp) in commandsToSend.OrderBy(c => c.Item.Number))
         {
             var outcome = await commands.RecordResultAsync(item.MotionId, command, actor, followUp, cancellationToken);
-            answers.Add(new MotionAnswer(item.MotionId, item.Entry.Reference, outcome.Status, outcome.Detail));
+            answers.Add(new MotionAnswer(item.MotionId, item.Entry.Reference, outcome.Kind, outcome.Detail));
         }
         var failed = answers.Where(a => !a.Succeeded).ToList();
         return failed.Count == 0
-            ? Outcomes.Ok<IReadOnlyList<MotionAnswer>>(answers, 200,
+            ? Outcomes.Ok<IReadOnlyList<MotionAnswer>>(answers, OutcomeKind.Done,
                 answers.Count == 1 ? "Das Ergebnis ist eingetragen." : $"{answers.Count} Ergebnisse sind eingetragen.")
-            : new Outcome<IReadOnlyList<MotionAnswer>>(409, answers,
+            : new Outcome<IReadOnlyList<MotionAnswer>>(OutcomeKind.Conflict, answers,
                 $"{answers.Count - failed.Count} von {answers.Count} Ergebnissen sind eingetragen. Nicht eingetragen: " +
                 string.Join("; ", failed.Select(f => $"{f.Reference}: {f.Detail}")),
                 failed.ToDictionary(f => f.MotionId, f => new[] { f.Detail ?? "Nicht eingetragen." }, StringComparer.Ordinal));

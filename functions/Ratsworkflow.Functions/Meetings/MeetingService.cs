@@ -12,7 +12,7 @@ namespace Ratsworkflow.Functions.Meetings;
 /// </summary>
 public sealed class MeetingService(MeetingStore store, MeetingSync sync, MotionStore motions, OrganizationStore organizations, TimeProvider clock)
 {
-    /// <summary>Enough for a clerk racing the workflow adding motions; a real conflict answers 409.</summary>
+    /// <summary>Enough for a clerk racing the workflow adding motions; a real conflict is refused as one.</summary>
     private const int Attempts = 10;
 
     public async Task<Outcome<Meeting>> CreateAsync(CreateMeetingRequest request, CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ public sealed class MeetingService(MeetingStore store, MeetingSync sync, MotionS
             default, default);
         var (written, created) = await store.CreateAsync(meeting, cancellationToken);
         return written == MeetingWrite.Written
-            ? Outcomes.Ok(created!, 201)
+            ? Outcomes.Ok(created!, OutcomeKind.Created)
             : DayTaken<Meeting>(catalog, organizationId, meeting.Date);
     }
 
@@ -70,17 +70,17 @@ public sealed class MeetingService(MeetingStore store, MeetingSync sync, MotionS
             };
             if (after == before)
             {
-                return Outcomes.Ok(new MeetingChanged(before, []), 200, "Keine Änderung.");
+                return Outcomes.Ok(new MeetingChanged(before, []), OutcomeKind.Done, "Keine Änderung.");
             }
             if (Refusal(before, after, today) is { } refusal)
             {
-                return Outcomes.Fail<MeetingChanged>(409, refusal);
+                return Outcomes.Fail<MeetingChanged>(OutcomeKind.Conflict, refusal);
             }
             var moved = after.Date != before.Date;
             var cancelled = after.State == MeetingState.Cancelled && before.State != MeetingState.Cancelled;
             if (moved && await MoveProblemsAsync(agenda, after.Date, catalog, today, cancellationToken) is { Count: > 0 } problems)
             {
-                return Outcomes.Fail<MeetingChanged>(409,
+                return Outcomes.Fail<MeetingChanged>(OutcomeKind.Conflict,
                     $"Die Sitzung kann nicht auf den {MeetingTexts.Date(after.Date)} verlegt werden: " + string.Join(" ", problems),
                     new Dictionary<string, string[]> { ["date"] = [.. problems] });
             }
@@ -96,7 +96,7 @@ public sealed class MeetingService(MeetingStore store, MeetingSync sync, MotionS
                 continue;
             }
             var answers = syncTag is null ? [] : await sync.SyncAsync(meetingId, syncTag, actor, cancellationToken);
-            return Outcomes.Ok(new MeetingChanged(changed!, answers), 200, Done(before, changed!, answers));
+            return Outcomes.Ok(new MeetingChanged(changed!, answers), OutcomeKind.Done, Done(before, changed!, answers));
         }
         return Busy<MeetingChanged>();
     }
@@ -121,11 +121,12 @@ public sealed class MeetingService(MeetingStore store, MeetingSync sync, MotionS
             }
             if (request.Version is { } version && version != agenda.Meeting.Version)
             {
-                return Outcomes.Fail<Agenda>(409, "Die Tagesordnung wurde inzwischen geändert. Bitte laden Sie sie neu und ordnen Sie sie dann.");
+                return Outcomes.Fail<Agenda>(OutcomeKind.Conflict,
+                    "Die Tagesordnung wurde inzwischen geändert. Bitte laden Sie sie neu und ordnen Sie sie dann.");
             }
             if (!agenda.Meeting.IsOpen)
             {
-                return Outcomes.Fail<Agenda>(409,
+                return Outcomes.Fail<Agenda>(OutcomeKind.Conflict,
                     $"Die Sitzung ist {MeetingStates.DisplayName(agenda.Meeting.State)}; ihre Tagesordnung kann nicht mehr geändert werden.");
             }
             var unknown = places.Where(p => agenda.Find(p.MotionId!) is null).Select(p => p.MotionId!).ToList();
@@ -143,11 +144,12 @@ public sealed class MeetingService(MeetingStore store, MeetingSync sync, MotionS
             var (written, meeting) = await store.CommitAsync(agenda.Meeting, agenda.Meeting, upsert: entries, cancellationToken: cancellationToken);
             if (written == MeetingWrite.Written)
             {
-                return Outcomes.Ok(Agenda.Of(meeting!, entries), 200, "Die Reihenfolge ist gespeichert.");
+                return Outcomes.Ok(Agenda.Of(meeting!, entries), OutcomeKind.Done, "Die Reihenfolge ist gespeichert.");
             }
             if (request.Version is not null)
             {
-                return Outcomes.Fail<Agenda>(409, "Die Tagesordnung wurde inzwischen geändert. Bitte laden Sie sie neu und ordnen Sie sie dann.");
+                return Outcomes.Fail<Agenda>(OutcomeKind.Conflict,
+                    "Die Tagesordnung wurde inzwischen geändert. Bitte laden Sie sie neu und ordnen Sie sie dann.");
             }
         }
         return Busy<Agenda>();
@@ -221,19 +223,20 @@ public sealed class MeetingService(MeetingStore store, MeetingSync sync, MotionS
     {
         var byField = errors.ToDictionary();
         var messages = byField.Values.SelectMany(m => m).ToList();
-        return Outcomes.Fail<T>(400, messages.Count == 1 ? messages[0] : "Bitte prüfen Sie die markierten Angaben.", byField);
+        return Outcomes.Fail<T>(OutcomeKind.Invalid, messages.Count == 1 ? messages[0] : "Bitte prüfen Sie die markierten Angaben.", byField);
     }
 
     private static Outcome<T> Invalid<T>(string field, string message) =>
-        Outcomes.Fail<T>(400, message, new Dictionary<string, string[]> { [field] = [message] });
+        Outcomes.Fail<T>(OutcomeKind.Invalid, message, new Dictionary<string, string[]> { [field] = [message] });
 
-    private static Outcome<T> NotFound<T>() => Outcomes.Fail<T>(404, "Diese Sitzung gibt es nicht.");
+    private static Outcome<T> NotFound<T>() => Outcomes.Fail<T>(OutcomeKind.NotFound, "Diese Sitzung gibt es nicht.");
 
     private static Outcome<T> Busy<T>() =>
-        Outcomes.Fail<T>(409, "Die Sitzung wird gerade von anderer Seite geändert. Bitte versuchen Sie es gleich noch einmal.");
+        Outcomes.Fail<T>(OutcomeKind.Conflict, "Die Sitzung wird gerade von anderer Seite geändert. Bitte versuchen Sie es gleich noch einmal.");
 
     private static Outcome<T> DayTaken<T>(OrganizationCatalog catalog, string organizationId, DateOnly date) =>
-        Outcomes.Fail<T>(409, $"Für „{catalog.NameOf(organizationId)}“ gibt es am {MeetingTexts.Date(date)} bereits eine Sitzung.",
+        Outcomes.Fail<T>(OutcomeKind.Conflict,
+            $"Für „{catalog.NameOf(organizationId)}“ gibt es am {MeetingTexts.Date(date)} bereits eine Sitzung.",
             new Dictionary<string, string[]> { ["date"] = [$"Für „{catalog.NameOf(organizationId)}“ gibt es an diesem Tag bereits eine Sitzung."] });
 }
 

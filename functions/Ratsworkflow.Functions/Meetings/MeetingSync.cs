@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Ratsworkflow.Functions.Consultations;
+using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Periodic;
 using Ratsworkflow.Functions.Workflow;
 
@@ -33,15 +34,15 @@ public sealed class MeetingSync(MeetingStore store, CommandService commands, Tim
             new ParallelOptions { MaxDegreeOfParallelism = InParallel, CancellationToken = cancellationToken }, async (item, ct) =>
         {
             var outcome = await commands.FollowMeetingAsync(item.MotionId, new FollowMeeting(agenda!.Meeting.OrganizationId, meetingId), actor, ct);
-            answers[item.Number] = new MotionAnswer(item.MotionId, item.Entry.Reference, outcome.Status, outcome.Detail);
+            answers[item.Number] = new MotionAnswer(item.MotionId, item.Entry.Reference, outcome.Kind, outcome.Detail);
         });
         var ordered = answers.OrderBy(a => a.Key).Select(a => a.Value).ToList();
-        // 409: the motion's step failed; it follows once a clerk retried it. Anything else is as far as it goes.
-        var waiting = ordered.Where(a => a.Status == 409).ToList();
-        foreach (var refused in ordered.Where(a => !a.Succeeded && a.Status != 409))
+        // A conflict: the motion's step failed; it follows once a clerk retried it. Anything else is as far as it goes.
+        var waiting = ordered.Where(a => a.Kind == OutcomeKind.Conflict).ToList();
+        foreach (var refused in ordered.Where(a => !a.Succeeded && a.Kind != OutcomeKind.Conflict))
         {
-            logger.LogError("Motion {MotionId} could not follow meeting {MeetingId}: {Status} {Detail}",
-                refused.MotionId, meetingId, refused.Status, refused.Detail);
+            logger.LogError("Motion {MotionId} could not follow meeting {MeetingId}: {Kind} {Detail}",
+                refused.MotionId, meetingId, refused.Kind, refused.Detail);
         }
         if (waiting.Count == 0)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ratsworkflow.Functions.Consultations;
 using Ratsworkflow.Functions.Motions;
+using Ratsworkflow.Functions.Web;
 
 namespace Ratsworkflow.Functions.Meetings;
 
@@ -46,6 +47,13 @@ public sealed record AgendaItemView(
 public sealed record MeetingListResponse(IReadOnlyList<MeetingView> Items);
 
 /// <summary>A change of a meeting with what became of each motion that followed it.</summary>
-public sealed record MeetingChangedResponse(MeetingView Meeting, IReadOnlyList<MotionAnswer> Motions, string? Detail);
+public sealed record MeetingChangedResponse(MeetingView Meeting, IReadOnlyList<MotionAnswerView> Motions, string? Detail);
 
-public sealed record MeetingResultsResponse(string MeetingId, IReadOnlyList<MotionAnswer> Motions, string? Detail);
+public sealed record MeetingResultsResponse(string MeetingId, IReadOnlyList<MotionAnswerView> Motions, string? Detail);
+
+/// <summary>A <see cref="MotionAnswer"/> as the API says it: <see cref="Status"/> is what the motion's own endpoint answers.</summary>
+public sealed record MotionAnswerView(string MotionId, string Reference, int Status, string? Detail, bool Succeeded)
+{
+    public static IReadOnlyList<MotionAnswerView> From(IReadOnlyList<MotionAnswer> answers) =>
+        [.. answers.Select(a => new MotionAnswerView(a.MotionId, a.Reference, OutcomeHttp.Status(a.Kind), a.Detail, a.Succeeded))];
+}

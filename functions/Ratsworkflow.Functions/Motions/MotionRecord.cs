@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Ratsworkflow.Functions.Beirat;
 using Ratsworkflow.Functions.Consultations;
 
@@ -79,14 +80,19 @@ public sealed record BeiratSummary(string OrganizationId, int Round, DateTimeOff
 /// <summary>A Beirat member's current choice, when they made it and their optional comment; a later vote replaces it.</summary>
 public sealed record MemberVote(VoteChoice Choice, DateTimeOffset At, string? Comment = null);
 
-/// <summary>The workflow's answer to one command: <see cref="Status"/> is the HTTP status the API returns.</summary>
-public sealed record CommandAck(string CommandId, int Status, string? Detail = null, IReadOnlyDictionary<string, string[]>? Errors = null)
+/// <summary>The workflow's answer to one command, which the waiting API call or page turns into its response.</summary>
+/// <param name="Kind">Stored as <c>status</c> with its number, as rows written before kinds existed hold it.</param>
+public sealed record CommandAck(
+    string CommandId,
+    [property: JsonPropertyName("status"), JsonConverter(typeof(OutcomeCodeJsonConverter))] OutcomeKind Kind,
+    string? Detail = null,
+    IReadOnlyDictionary<string, string[]>? Errors = null)
 {
-    public bool Succeeded => Status is >= 200 and < 300;
+    public bool Succeeded => Kind.Succeeded();
 
-    public static CommandAck Ok(string commandId, string? detail = null) => new(commandId, 200, detail);
+    public static CommandAck Ok(string commandId, string? detail = null) => new(commandId, OutcomeKind.Done, detail);
 
-    public static CommandAck Conflict(string commandId, string detail) => new(commandId, 409, detail);
+    public static CommandAck Conflict(string commandId, string detail) => new(commandId, OutcomeKind.Conflict, detail);
 }
 
 /// <summary>One line of a motion's timeline: what happened, when, and who did it.</summary>

@@ -49,7 +49,7 @@ public sealed class SubmissionService(
         var errors = MotionSubmissionValidator.Validate(input, catalog, uploads, attachmentOptions.Value);
         if (errors.Count > 0)
         {
-            return Outcomes.Fail<Submitted>(400, "Der Antrag ist unvollständig oder enthält ungültige Angaben.", errors);
+            return Outcomes.Fail<Submitted>(OutcomeKind.Invalid, "Der Antrag ist unvollständig oder enthält ungültige Angaben.", errors);
         }
         var now = clock.GetUtcNow();
         var motionId = Guid.NewGuid().ToString("N");
@@ -126,9 +126,10 @@ public sealed class SubmissionService(
             // Without the mail nobody could confirm: take the submission back, so the faction can simply try again.
             logger.LogError(ex, "Confirmation mail for motion {MotionId} could not be sent.", motion.MotionId);
             await DeleteAsync(motion, cancellationToken);
-            return Outcomes.Fail<Submitted>(503, "Die Bestätigungs-E-Mail konnte nicht versendet werden. Bitte versuchen Sie es später erneut.");
+            return Outcomes.Fail<Submitted>(OutcomeKind.Unavailable,
+                "Die Bestätigungs-E-Mail konnte nicht versendet werden. Bitte versuchen Sie es später erneut.");
         }
-        return Outcomes.Ok(new Submitted(motion.MotionId, MotionStage.AwaitingConfirmation), 202);
+        return Outcomes.Ok(new Submitted(motion.MotionId, MotionStage.AwaitingConfirmation), OutcomeKind.Accepted);
     }
 
     /// <summary>
@@ -140,20 +141,20 @@ public sealed class SubmissionService(
     {
         if (claim == KeyClaim.Conflicting)
         {
-            return Outcomes.Fail<Submitted>(422,
+            return Outcomes.Fail<Submitted>(OutcomeKind.KeyReused,
                 "Dieser Idempotency-Key gehört bereits zu einem anderen Antrag. Verwenden Sie für jeden Antrag einen neuen Schlüssel.");
         }
         if (await FirstRequestsMotionAsync(motionId, cancellationToken) is not { } motion)
         {
             // The first request is still storing it (after AbandonedAfter the key is taken over).
-            return Outcomes.Fail<Submitted>(409,
+            return Outcomes.Fail<Submitted>(OutcomeKind.Conflict,
                 "Ein Antrag mit diesem Idempotency-Key wird gerade eingereicht. Bitte versuchen Sie es in einigen Sekunden erneut.");
         }
         if (motion.Stage == MotionStage.AwaitingConfirmation)
         {
             await SendConfirmationRequestAsync(motion, catalog, cancellationToken);
         }
-        return Outcomes.Ok(new Submitted(motion.MotionId, motion.Stage), 202);
+        return Outcomes.Ok(new Submitted(motion.MotionId, motion.Stage), OutcomeKind.Accepted);
     }
 
     /// <summary>
@@ -189,23 +190,24 @@ public sealed class SubmissionService(
         var resolution = await tokens.ResolveAsync(TokenPurpose.Confirmation, token, cancellationToken);
         if (motion is null || resolution.Token?.Subject.MotionId != motionId)
         {
-            return Outcomes.Fail<MotionRecord>(404, "Dieser Bestätigungslink ist ungültig.");
+            return Outcomes.Fail<MotionRecord>(OutcomeKind.NotFound, "Dieser Bestätigungslink ist ungültig.");
         }
         if (motion.Stage != MotionStage.AwaitingConfirmation)
         {
-            return Outcomes.Ok(motion, 200, "Der Antrag ist bereits bestätigt.");
+            return Outcomes.Ok(motion, OutcomeKind.Done, "Der Antrag ist bereits bestätigt.");
         }
         if (resolution.Status == TokenStatus.Expired)
         {
-            return Outcomes.Fail<MotionRecord>(410, "Dieser Bestätigungslink ist abgelaufen. Bitte reichen Sie den Antrag erneut ein.");
+            return Outcomes.Fail<MotionRecord>(OutcomeKind.Expired,
+                "Dieser Bestätigungslink ist abgelaufen. Bitte reichen Sie den Antrag erneut ein.");
         }
         var consumed = await tokens.ConsumeAsync(TokenPurpose.Confirmation, token, cancellationToken);
         if (!consumed.IsValid && consumed.Status != TokenStatus.Used)
         {
-            return Outcomes.Fail<MotionRecord>(409, "Dieser Bestätigungslink kann nicht mehr verwendet werden.");
+            return Outcomes.Fail<MotionRecord>(OutcomeKind.Conflict, "Dieser Bestätigungslink kann nicht mehr verwendet werden.");
         }
         await StartAsync(motionId, cancellationToken);
-        return Outcomes.Ok(motion, 200, "Der Antrag ist bestätigt und wird registriert.");
+        return Outcomes.Ok(motion, OutcomeKind.Done, "Der Antrag ist bestätigt und wird registriert.");
     }
 
     /// <summary>Unconfirmed motions past their expiry never became binding: the faction is told and the data deleted.</summary>

@@ -9,7 +9,7 @@ namespace Ratsworkflow.Functions.Workflow;
 
 /// <summary>
 /// What people ask of a running motion. Each request is checked against the motion's current record first (a wrong
-/// stage is a 409 at once, nothing is sent), then handed to its orchestrator as a command, and the answer the
+/// stage is a conflict at once, nothing is sent), then handed to its orchestrator as a command, and the answer the
 /// orchestrator records is returned — so the API is synchronous while the workflow stays the single writer.
 /// </summary>
 public sealed class CommandService(
@@ -28,8 +28,8 @@ public sealed class CommandService(
 
     /// <summary>
     /// A meeting the motion is on moved or was cancelled: the motion follows it. A motion that has moved on (decided,
-    /// withdrawn) has nothing to follow; one whose step failed must be retried first and is answered with 409, so the
-    /// meeting's sync tries it again later.
+    /// withdrawn) has nothing to follow; one whose step failed must be retried first and is answered with a conflict,
+    /// so the meeting's sync tries it again later.
     /// </summary>
     public async Task<Outcome<MotionRecord>> FollowMeetingAsync(string motionId, FollowMeeting command, string actor,
         CancellationToken cancellationToken)
@@ -37,10 +37,10 @@ public sealed class CommandService(
         var motion = await motions.GetAsync(motionId, cancellationToken);
         return motion switch
         {
-            null => Outcomes.Fail<MotionRecord>(404, Outcomes.NotFound),
-            { Stage: MotionStage.Failed } => Outcomes.Fail<MotionRecord>(409,
+            null => Outcomes.Fail<MotionRecord>(OutcomeKind.NotFound, Outcomes.NotFound),
+            { Stage: MotionStage.Failed } => Outcomes.Fail<MotionRecord>(OutcomeKind.Conflict,
                 "Ein Schritt dieses Antrags ist fehlgeschlagen; das Ratsbüro muss ihn zuerst wiederholen."),
-            { Stage: not (MotionStage.Consultation or MotionStage.Council) } => Outcomes.Ok(motion, 200, "Keine Änderung."),
+            { Stage: not (MotionStage.Consultation or MotionStage.Council) } => Outcomes.Ok(motion, OutcomeKind.Done, "Keine Änderung."),
             _ => await SendAsync(motion,
                 new MotionCommand(NewId(), MotionCommandType.Consultation, actor) { Consultation = command }, cancellationToken),
         };
@@ -58,18 +58,18 @@ public sealed class CommandService(
             var resolution = await tokens.ResolveAsync(TokenPurpose.Status, statusToken, cancellationToken);
             if (!resolution.IsValid || resolution.Token!.Subject.MotionId != motionId)
             {
-                return Outcomes.Fail<MotionRecord>(resolution.Status == TokenStatus.Expired ? 410 : 403,
+                return Outcomes.Fail<MotionRecord>(resolution.Status == TokenStatus.Expired ? OutcomeKind.Expired : OutcomeKind.Denied,
                     "Dieser Link berechtigt nicht zum Zurückziehen des Antrags.");
             }
         }
         var motion = await motions.GetAsync(motionId, cancellationToken);
         if (motion is null)
         {
-            return Outcomes.Fail<MotionRecord>(404, Outcomes.NotFound);
+            return Outcomes.Fail<MotionRecord>(OutcomeKind.NotFound, Outcomes.NotFound);
         }
         if (!MotionStages.CanWithdraw(motion.Stage))
         {
-            return Outcomes.Fail<MotionRecord>(409, motion.Stage switch
+            return Outcomes.Fail<MotionRecord>(OutcomeKind.Conflict, motion.Stage switch
             {
                 MotionStage.Decided => "Der Rat hat bereits beschlossen; der Antrag kann nicht mehr zurückgezogen werden.",
                 MotionStage.Withdrawn => "Der Antrag ist bereits zurückgezogen.",
@@ -86,12 +86,12 @@ public sealed class CommandService(
         var motion = await motions.GetAsync(motionId, cancellationToken);
         if (motion is null)
         {
-            return Outcomes.Fail<MotionRecord>(404, Outcomes.NotFound);
+            return Outcomes.Fail<MotionRecord>(OutcomeKind.NotFound, Outcomes.NotFound);
         }
         return motion.Stage != MotionStage.Decided
-            ? Outcomes.Fail<MotionRecord>(409, "Eine Wiedervorlage gibt es erst nach dem Beschluss.")
+            ? Outcomes.Fail<MotionRecord>(OutcomeKind.Conflict, "Eine Wiedervorlage gibt es erst nach dem Beschluss.")
             : motion.FollowUpInterval is null
-            ? Outcomes.Fail<MotionRecord>(409, "Für diesen Antrag läuft keine Wiedervorlage.")
+            ? Outcomes.Fail<MotionRecord>(OutcomeKind.Conflict, "Für diesen Antrag läuft keine Wiedervorlage.")
             : await SendAsync(motion, new MotionCommand(NewId(), MotionCommandType.EndFollowUp, clerk), cancellationToken);
     }
 
@@ -104,15 +104,16 @@ public sealed class CommandService(
         var motion = await motions.GetAsync(motionId, cancellationToken);
         if (motion is null)
         {
-            return Outcomes.Fail<MotionRecord>(404, Outcomes.NotFound);
+            return Outcomes.Fail<MotionRecord>(OutcomeKind.NotFound, Outcomes.NotFound);
         }
         if (motion.Stage != MotionStage.Failed)
         {
-            return Outcomes.Fail<MotionRecord>(409, "Dieser Antrag hat keinen fehlgeschlagenen Schritt, der wiederholt werden kann.");
+            return Outcomes.Fail<MotionRecord>(OutcomeKind.Conflict,
+                "Dieser Antrag hat keinen fehlgeschlagenen Schritt, der wiederholt werden kann.");
         }
         if (await engine.GetInstanceAsync(motionId, cancellationToken) is not { IsRunning: true })
         {
-            return Outcomes.Fail<MotionRecord>(409,
+            return Outcomes.Fail<MotionRecord>(OutcomeKind.Conflict,
                 "Der Ablauf dieses Antrags ist mit einem Programmfehler beendet; das Ratsbüro kann ihn nicht wiederholen. " +
                 "Bitte wenden Sie sich an den Betrieb.");
         }
@@ -125,11 +126,11 @@ public sealed class CommandService(
         var motion = await motions.GetAsync(motionId, cancellationToken);
         if (motion is null)
         {
-            return Outcomes.Fail<MotionRecord>(404, Outcomes.NotFound);
+            return Outcomes.Fail<MotionRecord>(OutcomeKind.NotFound, Outcomes.NotFound);
         }
         if (motion.Stage is not (MotionStage.Consultation or MotionStage.Council))
         {
-            return Outcomes.Fail<MotionRecord>(409,
+            return Outcomes.Fail<MotionRecord>(OutcomeKind.Conflict,
                 $"Der Antrag ist im Stand „{MotionStages.Label(motion.Stage)}“; " +
                 "Termine und Ergebnisse sind erst in der Beratungsfolge möglich.");
         }
@@ -147,13 +148,13 @@ public sealed class CommandService(
             && date < catalog.Body.Today(registered))
         {
             const string tooEarly = "Der Sitzungstermin darf nicht vor der Registrierung des Antrags liegen.";
-            return Outcomes.Fail<MotionRecord>(400, tooEarly, new Dictionary<string, string[]> { ["meetingDate"] = [tooEarly] });
+            return Outcomes.Fail<MotionRecord>(OutcomeKind.Invalid, tooEarly, new Dictionary<string, string[]> { ["meetingDate"] = [tooEarly] });
         }
         var state = new ConsultationState(motion.Consultations, motion.ResolutionTexts);
         var check = ConsultationDecider.Decide(command, state, catalog, catalog.Body.Today(clock.GetUtcNow()));
         if (check.Error is { } error)
         {
-            return Outcomes.Fail<MotionRecord>(error.Kind == ConsultationErrorKind.Conflict ? 409 : 400, error.Detail, error.Errors);
+            return Outcomes.Fail<MotionRecord>(error.Outcome, error.Detail, error.Errors);
         }
         if (command is ScheduleConsultation { MeetingId: null, OrganizationId: { } organizationId, MeetingDate: { } day } byDate)
         {
@@ -174,7 +175,7 @@ public sealed class CommandService(
         }
         catch (InvalidOperationException)
         {
-            return Outcomes.Fail<MotionRecord>(409, "Der Ablauf dieses Antrags ist beendet; die Anfrage ist nicht mehr möglich.");
+            return Outcomes.Fail<MotionRecord>(OutcomeKind.Conflict, "Der Ablauf dieses Antrags ist beendet; die Anfrage ist nicht mehr möglich.");
         }
         // Real time, not the app's clock: the answer comes from work running on the wall clock.
         var until = DateTime.UtcNow + options.Value.CommandWait;
@@ -187,11 +188,11 @@ public sealed class CommandService(
             if (current?.Acks.FirstOrDefault(a => a.CommandId == command.CommandId) is { } ack)
             {
                 return ack.Succeeded
-                    ? Outcomes.Ok(current, 200, ack.Detail)
-                    : Outcomes.Fail<MotionRecord>(ack.Status, ack.Detail ?? "Die Anfrage wurde abgelehnt.", ack.Errors);
+                    ? Outcomes.Ok(current, OutcomeKind.Done, ack.Detail)
+                    : Outcomes.Fail<MotionRecord>(ack.Kind, ack.Detail ?? "Die Anfrage wurde abgelehnt.", ack.Errors);
             }
         }
-        return Outcomes.Ok(motion, 202, "Die Anfrage ist angenommen und wird bearbeitet.");
+        return Outcomes.Ok(motion, OutcomeKind.Accepted, "Die Anfrage ist angenommen und wird bearbeitet.");
     }
 
     private static string NewId() => Guid.NewGuid().ToString("N");

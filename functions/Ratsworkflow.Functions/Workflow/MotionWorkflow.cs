@@ -54,9 +54,9 @@ public sealed class MotionWorkflow
 #pragma warning restore DURABLE0011
     }
 
-    /// <summary>Answers a command that does not fit where the motion stands, with a 409 and a German reason.</summary>
+    /// <summary>Answers a command that does not fit where the motion stands: a conflict, with a German reason.</summary>
     public Task RefuseAsync(MotionCommand command, string detail) =>
-        RunAsync(WorkflowSteps.RefuseCommand, new RefusalInput(command.CommandId, 409, command.Type == MotionCommandType.Retry
+        RunAsync(WorkflowSteps.RefuseCommand, new RefusalInput(command.CommandId, OutcomeKind.Conflict, command.Type == MotionCommandType.Retry
             ? "Dieser Antrag hat keinen fehlgeschlagenen Schritt, der wiederholt werden kann."
             : detail));
 
@@ -86,7 +86,7 @@ public sealed class MotionWorkflow
                 return;
             }
             await _context.CallActivityAsync<bool>(WorkflowSteps.RefuseCommand.Name, new StepInput<RefusalInput>(Next(),
-                new RefusalInput(command.CommandId, 409,
+                new RefusalInput(command.CommandId, OutcomeKind.Conflict,
                     "Ein Schritt dieses Antrags ist fehlgeschlagen; das Ratsbüro muss ihn zuerst wiederholen.")), MarkingRetry);
         }
 #pragma warning restore DURABLE0011

@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 using Ratsworkflow.Functions.Beirat;
 using Ratsworkflow.Functions.Consultations;
+using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Workflow.Steps;
 
 namespace Ratsworkflow.Functions.Workflow;
@@ -68,8 +70,12 @@ public sealed record AlertOverdueInput(string OrganizationId, DateOnly MeetingDa
 /// <summary>A command the step answers: who asked, so the timeline can say so.</summary>
 public sealed record CommandInput(string CommandId, string Actor);
 
-/// <summary>A command that does not fit where the motion stands: answered with <paramref name="Status"/> and a German reason.</summary>
-public sealed record RefusalInput(string CommandId, int Status, string Detail);
+/// <summary>A command that does not fit where the motion stands: answered with <paramref name="Kind"/> and a German reason.</summary>
+/// <param name="Kind">Recorded in histories as <c>status</c> with its number, as before kinds existed (<see cref="OutcomeKind"/>).</param>
+public sealed record RefusalInput(
+    string CommandId,
+    [property: JsonPropertyName("status"), JsonConverter(typeof(OutcomeCodeJsonConverter))] OutcomeKind Kind,
+    string Detail);
 
 public sealed record FollowUpInput(int Count, TimeSpan Interval);
 

@@ -51,7 +51,7 @@ public sealed class StaleStepTests(AzuriteFixture azurite, MailDevFixture mail) 
 
         var saved = (await store.GetAsync(motion.MotionId))!;
         Assert.Equal(last, saved.LastStep);
-        Assert.Contains(saved.Acks, a => a.CommandId == "c1" && a.Status == 409);
+        Assert.Contains(saved.Acks, a => a.CommandId == "c1" && a.Kind == OutcomeKind.Conflict);
     }
 
     private async Task<(WorkflowServices, MotionStore, MotionRecord)> ConsultingMotionAsync()

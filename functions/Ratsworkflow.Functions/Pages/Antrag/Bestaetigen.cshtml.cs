@@ -47,7 +47,7 @@ public sealed class BestaetigenModel(MotionStore motions, OrganizationStore orga
         {
             return RedirectToPage(new { motionId, token });
         }
-        return ShowProblem(new LinkProblem(outcome.Status, "Der Antrag konnte nicht bestätigt werden",
+        return ShowProblem(new LinkProblem(OutcomeHttp.Status(outcome.Kind), "Der Antrag konnte nicht bestätigt werden",
             outcome.Detail ?? "Dieser Bestätigungslink kann nicht mehr verwendet werden.", null, "/antrag/neu", "Antrag neu stellen"));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Options;
 using Ratsworkflow.Functions.Attachments;
+using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
 using Ratsworkflow.Functions.Submission;
 using Ratsworkflow.Functions.Workflow;
@@ -86,7 +87,7 @@ public sealed class NeuModel(OrganizationStore organizations, SubmissionService 
         }
         var key = SubmissionKey is { } k && SubmissionKeys.IsValid(k) ? k : null;
         var outcome = await submissions.SubmitAsync(submission, uploads, cancellationToken, key);
-        if (outcome.Status == 422 && key is not null)
+        if (outcome.Kind == OutcomeKind.KeyReused && key is not null)
         {
             // The form was sent before and changed since (the browser's Back button): that is a new motion.
             SubmissionKey = Guid.NewGuid().ToString("N");

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Ratsworkflow.Functions.Motions;
+using Ratsworkflow.Functions.Web;
 using Ratsworkflow.Functions.Workflow;
 
 namespace Ratsworkflow.Functions.Pages.Antrag;
@@ -22,7 +24,7 @@ public sealed class ZurueckziehenModel(FactionLink link, CommandService commands
         var outcome = await commands.WithdrawAsync(motionId, token, null, cancellationToken);
         if (outcome.Succeeded)
         {
-            Notice = outcome.Status == StatusCodes.Status202Accepted
+            Notice = outcome.Kind == OutcomeKind.Accepted
                 ? "Ihr Antrag auf Zurückziehen ist angenommen und wird gerade bearbeitet."
                 : "Der Antrag ist zurückgezogen. Alle Beteiligten werden per E-Mail informiert.";
             return RedirectToPage("/Antrag/Status", new { motionId, token });
@@ -32,7 +34,7 @@ public sealed class ZurueckziehenModel(FactionLink link, CommandService commands
             return problem;
         }
         Refusal = outcome.Detail;
-        Response.StatusCode = outcome.Status;
+        Response.StatusCode = OutcomeHttp.Status(outcome.Kind);
         return Page();
     }
 

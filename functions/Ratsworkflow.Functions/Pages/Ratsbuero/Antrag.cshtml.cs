@@ -131,7 +131,7 @@ public sealed class AntragModel(MotionStore motions, OrganizationStore organizat
     {
         if (outcome.Succeeded)
         {
-            Notice = outcome.Status == StatusCodes.Status202Accepted
+            Notice = outcome.Kind == OutcomeKind.Accepted
                 ? "Die Anfrage ist angenommen und wird noch bearbeitet. Laden Sie die Seite gleich neu."
                 : outcome.Detail ?? done;
             return RedirectToPage(new { motionId });

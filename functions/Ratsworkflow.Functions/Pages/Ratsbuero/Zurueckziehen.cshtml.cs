@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
+using Ratsworkflow.Functions.Web;
 using Ratsworkflow.Functions.Workflow;
 
 namespace Ratsworkflow.Functions.Pages.Ratsbuero;
@@ -26,7 +27,7 @@ public sealed class ZurueckziehenModel(MotionStore motions, OrganizationStore or
         var outcome = await commands.WithdrawAsync(motionId, null, User.Identity?.Name ?? "Ratsbüro", cancellationToken);
         if (outcome.Succeeded)
         {
-            Notice = outcome.Status == StatusCodes.Status202Accepted
+            Notice = outcome.Kind == OutcomeKind.Accepted
                 ? "Das Zurückziehen ist angenommen und wird noch bearbeitet."
                 : "Der Antrag ist zurückgezogen. Fraktion, Ratsbüro und gegebenenfalls der Beirat werden per E-Mail informiert.";
             return RedirectToPage("/Ratsbuero/Antrag", new { motionId });
@@ -36,7 +37,7 @@ public sealed class ZurueckziehenModel(MotionStore motions, OrganizationStore or
             return NotFound();
         }
         Refusal = outcome.Detail;
-        Response.StatusCode = outcome.Status;
+        Response.StatusCode = OutcomeHttp.Status(outcome.Kind);
         return Page();
     }
 

@@ -8,7 +8,7 @@ public sealed class RefuseCommand(WorkflowServices services) : MotionStep<Refusa
     protected override async Task<bool> RunAsync(StepContext step, RefusalInput input)
     {
         var (motion, _) = await services.LoadAsync(step);
-        await services.SaveAsideAsync(step, motion, motion.WithAck(new CommandAck(input.CommandId, input.Status, input.Detail)));
+        await services.SaveAsideAsync(step, motion, motion.WithAck(new CommandAck(input.CommandId, input.Kind, input.Detail)));
         return true;
     }
 }

@@ -35,8 +35,7 @@ public sealed class ApplyConsultationCommand(WorkflowServices services, Meetings
             command => ConsultationDecider.Decide(command, input.State, catalog, today));
         if (decision.Error is { } error)
         {
-            var status = error.Kind == ConsultationErrorKind.Conflict ? 409 : 400;
-            await services.SaveAsync(step, motion, motion.WithAck(new CommandAck(input.CommandId, status, error.Detail, error.Errors)));
+            await services.SaveAsync(step, motion, motion.WithAck(new CommandAck(input.CommandId, error.Outcome, error.Detail, error.Errors)));
             return new ConsultationApplied([], null, services.Now);
         }
         var state = input.State.ApplyAll(decision.Events);

@@ -100,7 +100,7 @@ public sealed class BeiratPhaseTests
         engine.Raise(MotionCommand.EventName, Motions.Schedule("ausschuss-soziales", new DateOnly(2026, 3, 20)));
 
         var refusal = Assert.Single(engine.CallsOf(WorkflowSteps.RefuseCommand));
-        Assert.Equal(409, refusal.Status);
+        Assert.Equal(OutcomeKind.Conflict, refusal.Kind);
         Assert.Contains("Beirat", refusal.Detail, StringComparison.Ordinal);
         Assert.Empty(engine.CallsOf(WorkflowSteps.ApplyConsultationCommand));
         Assert.Null(engine.Output);

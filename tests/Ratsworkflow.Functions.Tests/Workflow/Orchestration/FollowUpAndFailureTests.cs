@@ -1,4 +1,5 @@
 using Ratsworkflow.Functions.Consultations;
+using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Workflow;
 using Xunit;
 
@@ -54,7 +55,7 @@ public sealed class FollowUpAndFailureTests
         engine.Raise(MotionCommand.EventName, Motions.Command(MotionCommandType.Retry));
 
         Assert.Equal((nameof(WorkflowSteps.ApplyConsultationCommand), "SMTP nicht erreichbar"), (failed.Step, failed.Reason));
-        Assert.Equal(409, Assert.Single(engine.CallsOf(WorkflowSteps.RefuseCommand)).Status);
+        Assert.Equal(OutcomeKind.Conflict, Assert.Single(engine.CallsOf(WorkflowSteps.RefuseCommand)).Kind);
         Assert.Empty(engine.CallsOf(WorkflowSteps.WithdrawMotion));
         Assert.Single(engine.CallsOf(WorkflowSteps.ResumeFailedStep));
         var runs = engine.Calls.Where(c => c.Step == nameof(WorkflowSteps.ApplyConsultationCommand)).ToList();
