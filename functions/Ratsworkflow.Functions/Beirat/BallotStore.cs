@@ -19,6 +19,7 @@ public sealed class BallotStore(TableServiceClient tables, TimeProvider clock)
     private static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(5);
     private readonly TableClient _table = tables.GetTableClient(TableName);
     private readonly CreateOnce _created = CreateOnce.Table(tables.GetTableClient(TableName));
+    private readonly KnownRounds _rounds = new();
 
     /// <summary>Opens the round; a second call (the step ran again) leaves the first one as it is.</summary>
     public async Task OpenAsync(string motionId, int round, IReadOnlyList<string> votingMemberIds, DateTimeOffset deadline)
@@ -40,26 +41,40 @@ public sealed class BallotStore(TableServiceClient tables, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// Stores the member's vote and says whether it counts. A round already seen by this process skips the first read
+    /// of the round row: its members and deadline never change, and whether it is still open is read after the vote is
+    /// written in any case. Its first vote by a member is then an insert, so a late vote cannot overwrite one the close
+    /// counted; a member voting again takes the path with the first read.
+    /// </summary>
     public async Task<CastResult> CastAsync(string motionId, int round, string memberId, VoteChoice choice, string? comment,
         CancellationToken cancellationToken = default)
     {
         await _created.EnsureAsync();
-        if (await GetRoundAsync(motionId, round, cancellationToken) is not { } before)
+        var known = _rounds.Get(motionId, round);
+        if (known is null)
         {
-            return CastResult.NoBallot;
+            if (await GetRoundAsync(motionId, round, cancellationToken) is not { } before)
+            {
+                return CastResult.NoBallot;
+            }
+            if (!before.IsOpenAt(clock.GetUtcNow()))
+            {
+                return CastResult.Closed;
+            }
+            known = _rounds.Remember(motionId, round, before.Deadline, before.Members);
         }
-        if (before.State != BallotState.Open || clock.GetUtcNow() >= before.Deadline)
+        if (clock.GetUtcNow() >= known.Deadline)
         {
             return CastResult.Closed;
         }
-        if (!before.Members.Contains(memberId))
+        if (!known.Members.Contains(memberId))
         {
             return CastResult.NotEligible;
         }
-        var voteId = Guid.NewGuid().ToString("N");
         var vote = new TableEntity(motionId, VoteKey(round, memberId))
         {
-            ["VoteId"] = voteId,
+            ["VoteId"] = Guid.NewGuid().ToString("N"),
             ["Choice"] = choice.ToString(),
             ["At"] = clock.GetUtcNow(),
             ["Comment"] = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
@@ -72,27 +87,45 @@ public sealed class BallotStore(TableServiceClient tables, TimeProvider clock)
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
+            // Voting again replaces the earlier vote, but only while the round is open: the close may have counted it.
+            var current = await GetRoundAsync(motionId, round, cancellationToken);
+            if (current?.IsOpenAt(clock.GetUtcNow()) != true)
+            {
+                return current is null ? CastResult.NoBallot : CastResult.Closed;
+            }
             replaced = true;
             written = await _table.UpsertEntityAsync(vote, TableUpdateMode.Replace, cancellationToken);
         }
+        return await CountsAsync(motionId, round, memberId, vote.GetString("VoteId"), written, !replaced, cancellationToken)
+            ? replaced ? CastResult.Replaced : CastResult.Counted
+            : CastResult.Closed;
+    }
+
+    /// <summary>
+    /// Whether the vote just written counts: the round still reads Open, or its close counted the vote. One that does
+    /// not count is taken back where it was the member's first (<paramref name="inserted"/>), so no stray vote stays.
+    /// </summary>
+    private async Task<bool> CountsAsync(string motionId, int round, string memberId, string voteId, Response written,
+        bool inserted, CancellationToken cancellationToken)
+    {
         var after = await GetRoundAsync(motionId, round, cancellationToken);
         if (after?.State == BallotState.Open)
         {
-            return replaced ? CastResult.Replaced : CastResult.Counted;
+            return true;
         }
-        var closed = await WaitForCloseAsync(motionId, round, cancellationToken);
+        var closed = after is null ? null : await WaitForCloseAsync(motionId, round, cancellationToken);
         if (closed?.Counted.Any(v => v.VoteId == voteId) == true)
         {
-            return replaced ? CastResult.Replaced : CastResult.Counted;
+            return true;
         }
-        if (closed is null && written.Headers.ETag is { } etag)
+        if ((closed is null || inserted) && written.Headers.ETag is { } etag)
         {
             // The close stalls (its process died; a rerun finishes it later): take the vote back, so it cannot count
             // after the member was told it did not.
             await DeleteIgnoringRacesAsync(motionId, VoteKey(round, memberId), etag, cancellationToken);
         }
         // Not counted: the close read the votes before this one was written.
-        return CastResult.Closed;
+        return false;
     }
 
     /// <summary>The round with its votes: while open the latest vote of each member, once closed the counted ones.</summary>
@@ -230,6 +263,8 @@ public sealed class BallotStore(TableServiceClient tables, TimeProvider clock)
 
     private sealed record RoundRow(BallotState State, DateTimeOffset Deadline, IReadOnlyList<string> Members, IReadOnlyList<BallotVote> Counted)
     {
+        public bool IsOpenAt(DateTimeOffset now) => State == BallotState.Open && now < Deadline;
+
         public static RoundRow From(TableEntity row) => new(
             Enum.Parse<BallotState>(row.GetString("State")),
             row.GetDateTimeOffset("Deadline") ?? DateTimeOffset.MaxValue,
