@@ -9,7 +9,8 @@ namespace Ratsworkflow.Functions.Motions;
 /// ones, and per trigram of the title's words and the reference (<see cref="SearchWords"/>). A list page is one
 /// partition range read, however many motions there are. A list row carries the whole line the dashboard shows; a
 /// trigram row only the motion, its title and reference, so a step that changes the line does not rewrite a motion's
-/// 20–50 trigram rows (a search reads the lines of its hits instead, docs/benchmarks.md "Search").
+/// 20–50 trigram rows (a search reads the lines of its hits instead, docs/benchmarks.md "Search"); rows written before
+/// the motion had its reference keep an empty one.
 /// </summary>
 public sealed class MotionIndex(TableServiceClient tables)
 {
@@ -135,8 +136,10 @@ public sealed class MotionIndex(TableServiceClient tables)
         var listed = before is null ? [] : Rows(before).ToHashSet();
         var stale = listed.Where(r => !wanted.Contains(r)).ToList();
         var summary = MotionListItem.From(after);
-        // A trigram row holds only what the line's title and reference say: rewritten when they change, not with the stage.
-        var searchChanged = before is null || before.Title != after.Title || before.Reference != after.Reference;
+        // A trigram row holds only what the line's title and reference say: rewritten when they change, not with the
+        // stage. A reference given for the first time (registration) only adds its own trigrams' rows: the older rows
+        // keep an empty reference, which a search takes as "ask the line" (SearchPageAsync).
+        var searchChanged = before is null || before.Title != after.Title || (before.Reference is not null && before.Reference != after.Reference);
         await Task.WhenAll(
             wanted.Where(r => !IsGramPartition(r.Partition) || searchChanged || !listed.Contains(r))
                 .Select(r => IsGramPartition(r.Partition)
@@ -211,11 +214,14 @@ public sealed class MotionIndex(TableServiceClient tables)
         await foreach (var page in _table.QueryAsync<TableEntity>(query, maxPerPage: pageSize, select: columns, cancellationToken: cancellationToken)
             .AsPages(continuation, pageSize))
         {
-            var hits = page.Values.Where(row => SearchWords.Matches(row.GetString(nameof(MotionRecord.Title)) ?? "",
-                row.GetString(nameof(MotionRecord.Reference)), terms));
-            var lines = await Task.WhenAll(hits.Select(row =>
+            // A row without a reference may be older than the motion's reference: its line says whether that matches.
+            var candidates = page.Values.Where(row => row.GetString(nameof(MotionRecord.Reference)) is not { } reference
+                || SearchWords.Matches(row.GetString(nameof(MotionRecord.Title)) ?? "", reference, terms));
+            var lines = await Task.WhenAll(candidates.Select(row =>
                 _table.GetEntityIfExistsAsync<TableEntity>(All, row.RowKey, cancellationToken: cancellationToken)));
-            return (lines.Where(l => l.HasValue).Select(l => MotionListItem.FromEntity(l.Value!)).ToList(), page.ContinuationToken);
+            var hits = lines.Where(l => l.HasValue).Select(l => MotionListItem.FromEntity(l.Value!))
+                .Where(line => SearchWords.Matches(line.Title, line.Reference, terms));
+            return (hits.ToList(), page.ContinuationToken);
         }
         return ([], null);
     }

@@ -54,6 +54,43 @@ public sealed class MotionSearchTests(AzuriteFixture azurite, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task Save_ReferenceGivenAtRegistration_WritesTheListRowsAndOnlyTheReferencesNewTrigramRows()
+    {
+        var (submitted, registered) = await SubmitAsync("Fahrradbügel am Bahnhof", 7);
+        var newGrams = MotionIndex.Partitions(registered).Except(MotionIndex.Partitions(submitted)).Count(MotionIndex.IsGramPartition);
+        var lineRows = MotionIndex.Rows(registered).Count(r => !MotionIndex.IsGramPartition(r.Partition));
+        _motions.Log.Clear();
+
+        await _motions.Store.SaveAsync(submitted, registered, []);
+
+        Assert.InRange(newGrams, 1, 12);
+        Assert.Equal(lineRows + newGrams, _motions.Log.To(MotionIndex.TableName).Count(r => !r.StartsWith("DELETE", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("Fahrradbügel 0008", true)]
+    [InlineData("bahnhof 2026/0008", true)]
+    [InlineData("Fahrradbügel 0009", false)]
+    public async Task Search_TitleWordAndAReferenceGivenAfterTheTitleWasListed_AskTheLine(string query, bool found)
+    {
+        var (submitted, registered) = await SubmitAsync("Fahrradbügel am Bahnhof", 8);
+        await _motions.Store.SaveAsync(submitted, registered, []);
+
+        var page = await _motions.Index.PageAsync(new MotionQuery(Search: query), default);
+
+        Assert.Equal(found, page.Items.Any(i => i.MotionId == registered.MotionId));
+    }
+
+    /// <summary>A motion stored as submitted (no reference yet), and the same motion registered under A/2026/<paramref name="number"/>.</summary>
+    private async Task<(MotionRecord Submitted, MotionRecord Registered)> SubmitAsync(string title, int number)
+    {
+        var registered = MotionTables.Registered(title, MotionTables.At(3).AddMinutes(number), number);
+        var submitted = registered with { Reference = null, RegisteredAt = null, Stage = MotionStage.AwaitingConfirmation };
+        Assert.True(await _motions.Store.CreateAsync(submitted, new TimelineEntry(submitted.CreatedAt, "submitted", "eingereicht")));
+        return (submitted, registered with { UpdatedAt = MotionTables.At(4) });
+    }
+
+    [Fact]
     public async Task Partitions_LongestTitle_Bounded()
     {
         var title = string.Join(" ", Enumerable.Range(0, 30).Select(i => $"Wort{i:D2}xyz"))[..250];
