@@ -257,7 +257,10 @@ public sealed class MeetingApiTests(AzuriteFixture azurite, MailDevFixture mail)
     [Fact]
     public async Task Results_FollowUpOutOfRangeOrNotTheCouncils_NothingIsRecordedAndTheReasonIsAtTheField()
     {
-        var meeting = await Meetings.CreateAsync("ausschuss-finanzen", Meetings.Today);
+        // A day of its own, and the body's (Berlin) day, so it holds at any hour.
+        App.Clock.Advance(TimeSpan.FromDays(250));
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var meeting = await Meetings.CreateAsync("ausschuss-finanzen", DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(App.Clock.GetUtcNow(), berlin).DateTime));
         var motions = new[] { await Meetings.MotionAsync("ausschuss-finanzen"), await Meetings.MotionAsync("ausschuss-finanzen") };
         foreach (var motion in motions)
         {
