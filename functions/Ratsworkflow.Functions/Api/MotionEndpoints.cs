@@ -162,14 +162,13 @@ public static class MotionEndpoints
         {
             return problem;
         }
-        if (body!.FollowUpAfterDays is < 1 or > 3660)
+        var followUp = FollowUpPeriod.FromDays(body!.FollowUpAfterDays);
+        if (!followUp.Succeeded)
         {
-            return ApiProblems.Problem(400, "Die Wiedervorlage muss zwischen 1 und 3660 Tagen liegen.",
-                new Dictionary<string, string[]> { ["followUpAfterDays"] = ["Bitte geben Sie 1 bis 3660 Tage an."] });
+            return ApiProblems.From(followUp);
         }
         var command = new RecordConsultationResult(body.OrganizationId, body.Outcome, body.ResolutionText, body.ReferTo, body.Votes);
-        var followUp = body.FollowUpAfterDays is { } days ? TimeSpan.FromDays(days) : (TimeSpan?)null;
-        return AnswerCommand(await commands.RecordResultAsync(motionId, command, Actor(request), followUp, ct));
+        return AnswerCommand(await commands.RecordResultAsync(motionId, command, Actor(request), followUp.Value, ct));
     }
 
     private static async Task<Results<Ok<CommandResponse>, Accepted<CommandResponse>, ProblemHttpResult>> RetryAsync(string motionId,

@@ -44,7 +44,7 @@ public sealed class MeetingResults(MeetingStore store, MotionStore motions, Orga
             return Outcomes.Fail<IReadOnlyList<MotionAnswer>>(OutcomeKind.Invalid, none, new Dictionary<string, string[]> { ["results"] = [none] });
         }
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var commandsToSend = new List<(AgendaItem Item, RecordConsultationResult Command, TimeSpan? FollowUp)>();
+        var commandsToSend = new List<(AgendaItem Item, RecordConsultationResult Command, FollowUpPeriod? FollowUp)>();
         foreach (var result in results)
         {
             var (item, command, followUp, problems) = await CheckAsync(agenda, result, catalog, today, cancellationToken);
@@ -80,7 +80,7 @@ public sealed class MeetingResults(MeetingStore store, MotionStore motions, Orga
                 failed.ToDictionary(f => f.MotionId, f => new[] { f.Detail ?? "Nicht eingetragen." }, StringComparer.Ordinal));
     }
 
-    private async Task<(AgendaItem? Item, RecordConsultationResult? Command, TimeSpan? FollowUp,
+    private async Task<(AgendaItem? Item, RecordConsultationResult? Command, FollowUpPeriod? FollowUp,
         List<(string? Field, string Message)> Problems)> CheckAsync(
         Agenda agenda, MotionResult result, OrganizationCatalog catalog, DateOnly today, CancellationToken cancellationToken)
     {
@@ -107,18 +107,11 @@ public sealed class MeetingResults(MeetingStore store, MotionStore motions, Orga
                 : "Der Antrag wartet nicht mehr auf ein Ergebnis dieser Sitzung."));
             return (item, null, null, problems);
         }
-        TimeSpan? followUp = null;
-        if (result.FollowUpAfterDays is { } days)
+        var followUp = FollowUpPeriod.FromDays(result.FollowUpAfterDays);
+        problems.AddRange(followUp.Errors?.SelectMany(e => e.Value.Select(m => ((string?)e.Key, m))) ?? []);
+        if (followUp.Value is not null && !state!.Current!.IsCouncil)
         {
-            if (days is < 1 or > 3660)
-            {
-                problems.Add(("followUpAfterDays", "Bitte geben Sie 1 bis 3660 Tage an."));
-            }
-            else if (!state!.Current!.IsCouncil)
-            {
-                problems.Add(("followUpAfterDays", "Eine Wiedervorlage gibt es nur mit dem Beschluss des Rates."));
-            }
-            followUp = TimeSpan.FromDays(days);
+            problems.Add((FollowUpPeriod.Field, "Eine Wiedervorlage gibt es nur mit dem Beschluss des Rates."));
         }
         var command = new RecordConsultationResult(agenda.Meeting.OrganizationId, result.Outcome, result.ResolutionText, result.ReferTo,
             result.Votes);
@@ -128,6 +121,6 @@ public sealed class MeetingResults(MeetingStore store, MotionStore motions, Orga
                 ? [(null, error.Detail)]
                 : error.Errors.SelectMany(e => e.Value.Select(m => ((string?)e.Key, m))));
         }
-        return (item, command, followUp, problems);
+        return (item, command, followUp.Value, problems);
     }
 }

@@ -57,7 +57,7 @@ internal sealed class BeiratPhase(MotionWorkflow workflow, RegisteredMotion moti
             else
             {
                 var command = commands.Take();
-                if (command.Type == MotionCommandType.Withdraw)
+                if (command is WithdrawMotion)
                 {
                     DurableTimer.Cancel(timers);
                     await workflow.RunAsync(WorkflowSteps.WithdrawMotion, new CommandInput(command.CommandId, command.Actor));

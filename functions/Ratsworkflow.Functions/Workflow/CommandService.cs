@@ -41,14 +41,15 @@ public sealed class CommandService(
             { Stage: MotionStage.Failed } => Outcomes.Fail<MotionRecord>(OutcomeKind.Conflict,
                 "Ein Schritt dieses Antrags ist fehlgeschlagen; das Ratsbüro muss ihn zuerst wiederholen."),
             { Stage: not (MotionStage.Consultation or MotionStage.Council) } => Outcomes.Ok(motion, OutcomeKind.Done, "Keine Änderung."),
-            _ => await SendAsync(motion,
-                new MotionCommand(NewId(), MotionCommandType.Consultation, actor) { Consultation = command }, cancellationToken),
+            _ => await SendAsync(motion, new FollowMeetingChange(NewId(), actor, command), cancellationToken),
         };
     }
 
+    /// <summary>A body's result; <paramref name="followUp"/> (checked where it was made, <see cref="FollowUpPeriod.FromDays"/>)
+    /// starts a Wiedervorlage when the result is the council's decision.</summary>
     public async Task<Outcome<MotionRecord>> RecordResultAsync(string motionId, RecordConsultationResult command, string actor,
-        TimeSpan? followUpAfter, CancellationToken cancellationToken) =>
-        await ConsultationAsync(motionId, command, actor, followUpAfter, cancellationToken);
+        FollowUpPeriod? followUp, CancellationToken cancellationToken) =>
+        await ConsultationAsync(motionId, command, actor, followUp, cancellationToken);
 
     /// <summary>The faction (status-link token) or a clerk on its behalf (<paramref name="clerk"/>), before the council's decision.</summary>
     public async Task<Outcome<MotionRecord>> WithdrawAsync(string motionId, string? statusToken, string? clerk, CancellationToken cancellationToken)
@@ -77,7 +78,7 @@ public sealed class CommandService(
                 _ => "Der Antrag steckt in einem fehlgeschlagenen Schritt; das Ratsbüro muss ihn zuerst wiederholen.",
             });
         }
-        return await SendAsync(motion, new MotionCommand(NewId(), MotionCommandType.Withdraw,
+        return await SendAsync(motion, new WithdrawMotion(NewId(),
             clerk is null ? "Fraktion" : $"Ratsbüro ({clerk}) im Auftrag der Fraktion"), cancellationToken);
     }
 
@@ -92,7 +93,7 @@ public sealed class CommandService(
             ? Outcomes.Fail<MotionRecord>(OutcomeKind.Conflict, "Eine Wiedervorlage gibt es erst nach dem Beschluss.")
             : motion.FollowUpInterval is null
             ? Outcomes.Fail<MotionRecord>(OutcomeKind.Conflict, "Für diesen Antrag läuft keine Wiedervorlage.")
-            : await SendAsync(motion, new MotionCommand(NewId(), MotionCommandType.EndFollowUp, clerk), cancellationToken);
+            : await SendAsync(motion, new EndFollowUp(NewId(), clerk), cancellationToken);
     }
 
     /// <summary>
@@ -117,11 +118,11 @@ public sealed class CommandService(
                 "Der Ablauf dieses Antrags ist mit einem Programmfehler beendet; das Ratsbüro kann ihn nicht wiederholen. " +
                 "Bitte wenden Sie sich an den Betrieb.");
         }
-        return await SendAsync(motion, new MotionCommand(NewId(), MotionCommandType.Retry, clerk), cancellationToken);
+        return await SendAsync(motion, new RetryFailedStep(NewId(), clerk), cancellationToken);
     }
 
     private async Task<Outcome<MotionRecord>> ConsultationAsync(string motionId, ConsultationCommand command, string actor,
-        TimeSpan? followUpAfter, CancellationToken cancellationToken)
+        FollowUpPeriod? followUp, CancellationToken cancellationToken)
     {
         var motion = await motions.GetAsync(motionId, cancellationToken);
         if (motion is null)
@@ -161,9 +162,9 @@ public sealed class CommandService(
             // Only now, once the request is known to be fine: a refused one creates no meeting.
             command = byDate with { MeetingId = (await meetings.OnDayAsync(organizationId, day, cancellationToken)).Id };
         }
-        return await SendAsync(motion,
-            new MotionCommand(NewId(), MotionCommandType.Consultation, actor) { Consultation = command, FollowUpAfter = followUpAfter },
-            cancellationToken);
+        return await SendAsync(motion, command is RecordConsultationResult result
+            ? new RecordResult(NewId(), actor, result, followUp)
+            : new ScheduleMotion(NewId(), actor, (ScheduleConsultation)command), cancellationToken);
     }
 
     private async Task<Outcome<MotionRecord>> SendAsync(MotionRecord motion, MotionCommand command, CancellationToken cancellationToken)
@@ -171,7 +172,7 @@ public sealed class CommandService(
         using var waiter = acks.Wait(command.CommandId);
         try
         {
-            await engine.RaiseEventAsync(motion.MotionId, MotionCommand.EventName, command, cancellationToken);
+            await engine.RaiseEventAsync(motion.MotionId, CommandEnvelope.EventName, CommandEnvelope.From(command), cancellationToken);
         }
         catch (InvalidOperationException)
         {

@@ -59,16 +59,17 @@ internal sealed class ConsultationPhase(MotionWorkflow workflow, RegisteredMotio
                 var command = commands.Take();
                 switch (command)
                 {
-                    case { Type: MotionCommandType.Withdraw }:
+                    case WithdrawMotion:
                         await workflow.RunAsync(WorkflowSteps.WithdrawMotion, new CommandInput(command.CommandId, command.Actor));
                         return PhaseEnd.Withdrawn;
-                    case { Type: MotionCommandType.Consultation, Consultation: { } consultation }:
-                        var applied = await workflow.RunAsync(WorkflowSteps.ApplyConsultationCommand,
-                            new ApplyConsultationInput(command.CommandId, command.Actor, consultation, state, command.FollowUpAfter));
-                        state = state.ApplyAll(applied.Events);
-                        FollowUp = state.IsDecided && applied.FollowUpAfter is { } interval
-                            ? new FollowUp(interval, 0, applied.RecordedAt.UtcDateTime + interval)
-                            : null;
+                    case ScheduleMotion schedule:
+                        state = await ApplyAsync(command, schedule.Schedule, null, state);
+                        break;
+                    case FollowMeetingChange change:
+                        state = await ApplyAsync(command, change.Change, null, state);
+                        break;
+                    case RecordResult result:
+                        state = await ApplyAsync(command, result.Result, result.FollowUp, state);
                         break;
                     default:
                         await workflow.RefuseAsync(command, "Der Antrag ist in der Beratungsfolge; das ist jetzt nicht möglich.");
@@ -81,6 +82,19 @@ internal sealed class ConsultationPhase(MotionWorkflow workflow, RegisteredMotio
         {
             Stop(overdueTimers);
         }
+    }
+
+    /// <summary>Decides the consultation command in its step; the council's decision may start a Wiedervorlage.</summary>
+    private async Task<ConsultationState> ApplyAsync(MotionCommand command, ConsultationCommand consultation, FollowUpPeriod? followUp,
+        ConsultationState state)
+    {
+        var applied = await workflow.RunAsync(WorkflowSteps.ApplyConsultationCommand,
+            new ApplyConsultationInput(command.CommandId, command.Actor, consultation, state, followUp?.Interval));
+        state = state.ApplyAll(applied.Events);
+        FollowUp = state.IsDecided && applied.FollowUpAfter is { } interval
+            ? new FollowUp(interval, 0, applied.RecordedAt.UtcDateTime + interval)
+            : null;
+        return state;
     }
 
     private static void Stop(CancellationTokenSource? timers)

@@ -31,3 +31,17 @@ public sealed class EventInbox<T>(TaskOrchestrationContext context, string event
         return arrived;
     }
 }
+
+/// <summary>The "Command" events, read as typed commands: the one place the orchestrator unwraps <see cref="CommandEnvelope"/>.</summary>
+public sealed class CommandInbox(TaskOrchestrationContext context)
+{
+    private readonly EventInbox<CommandEnvelope> _events = new(context, CommandEnvelope.EventName);
+
+    /// <summary>Completes when a command has arrived; <see cref="Take"/> reads it.</summary>
+    public Task Next => _events.Next;
+
+    public MotionCommand Take() => _events.Take().ToCommand();
+
+    /// <summary>Every command that has arrived and not been taken, without waiting.</summary>
+    public IReadOnlyList<MotionCommand> TakeArrived() => [.. _events.TakeArrived().Select(e => e.ToCommand())];
+}

@@ -28,7 +28,7 @@ internal sealed class FollowUpPhase(MotionWorkflow workflow)
                 continue;
             }
             var command = commands.Take();
-            if (command.Type == MotionCommandType.EndFollowUp)
+            if (command is EndFollowUp)
             {
                 DurableTimer.Cancel(timers);
                 await workflow.RunAsync(WorkflowSteps.EndFollowUp, new CommandInput(command.CommandId, command.Actor));

@@ -27,13 +27,13 @@ public sealed class MotionWorkflow
             Math.Max(1, input.Settings.StepAttempts), input.Settings.StepFirstRetry, backoffCoefficient: 3, maxRetryInterval: TimeSpan.FromHours(1)));
         // Deterministic: the same on every replay of this execution, new after a continue-as-new.
         _execution = context.NewGuid().ToString("N")[..12];
-        Commands = new EventInbox<MotionCommand>(context, MotionCommand.EventName);
+        Commands = new CommandInbox(context);
     }
 
     public TaskOrchestrationContext Context => _context;
     public MotionWorkflowInput Input { get; }
     public string MotionId => Input.MotionId;
-    public EventInbox<MotionCommand> Commands { get; }
+    public CommandInbox Commands { get; }
 
     public async Task<TOutput> RunAsync<TInput, TOutput>(StepCall<TInput, TOutput> step, TInput input)
     {
@@ -56,7 +56,7 @@ public sealed class MotionWorkflow
 
     /// <summary>Answers a command that does not fit where the motion stands: a conflict, with a German reason.</summary>
     public Task RefuseAsync(MotionCommand command, string detail) =>
-        RunAsync(WorkflowSteps.RefuseCommand, new RefusalInput(command.CommandId, OutcomeKind.Conflict, command.Type == MotionCommandType.Retry
+        RunAsync(WorkflowSteps.RefuseCommand, new RefusalInput(command.CommandId, OutcomeKind.Conflict, command is RetryFailedStep
             ? "Dieser Antrag hat keinen fehlgeschlagenen Schritt, der wiederholt werden kann."
             : detail));
 
@@ -77,9 +77,9 @@ public sealed class MotionWorkflow
 #pragma warning disable DURABLE0011
         while (true)
         {
-            var command = await Commands.Next;
-            Commands.Take();
-            if (command.Type == MotionCommandType.Retry)
+            await Commands.Next;
+            var command = Commands.Take();
+            if (command is RetryFailedStep)
             {
                 await _context.CallActivityAsync<bool>(WorkflowSteps.ResumeFailedStep.Name,
                     new StepInput<CommandInput>(Next(), new CommandInput(command.CommandId, command.Actor)), MarkingRetry);

@@ -20,7 +20,7 @@ public sealed class OrchestratorFunctionTests
             .On(WorkflowSteps.RegisterMotion, _ => new RegisteredMotion(Input.MotionId, "A/2026/0001", null, [], [], "rat", "Die Verwaltung wird beauftragt."));
         engine.Start(new AsFunction(), Input);
 
-        engine.Raise(MotionCommand.EventName, new MotionCommand("c1", MotionCommandType.Withdraw, "Fraktion"));
+        engine.Raise(CommandEnvelope.EventName, CommandEnvelope.From(new WithdrawMotion("c1", "Fraktion")));
 
         Assert.Equal(
             [WorkflowSteps.RegisterMotion.Name, WorkflowSteps.BeginConsultation.Name, WorkflowSteps.WithdrawMotion.Name],

@@ -20,7 +20,7 @@ public sealed class SerializationTests
     [Fact]
     public void Serializer_StepInputWithEnumsAndDates_WritesTheLocalEnginesJson()
     {
-        var input = new StepInput<MotionCommand>(new WorkflowStep("e1", 3), new MotionCommand("c1", MotionCommandType.Withdraw, "Ratsbüro") { FollowUpAfter = TimeSpan.FromDays(90) });
+        var input = new StepInput<CommandEnvelope>(new WorkflowStep("e1", 3), new CommandEnvelope("c1", MotionCommandType.Withdraw, "Ratsbüro", FollowUpAfter: TimeSpan.FromDays(90)));
 
         var written = Worker.Serialize(input).ToString();
 
@@ -49,10 +49,10 @@ public sealed class SerializationTests
         ConsultationCommand consultation = follow
             ? new FollowMeeting("rat", "rat.0a1b2c3d", new DateOnly(2026, 12, 18), Cancelled: true)
             : new ScheduleConsultation("rat", null, "rat.0a1b2c3d");
-        var command = new MotionCommand("c1", MotionCommandType.Consultation, "Ratsbüro") { Consultation = consultation };
+        var command = new CommandEnvelope("c1", MotionCommandType.Consultation, "Ratsbüro", consultation);
 
         var written = Worker.Serialize(command).ToString();
-        var read = (MotionCommand?)Worker.Deserialize(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(written)), typeof(MotionCommand), default);
+        var read = (CommandEnvelope?)Worker.Deserialize(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(written)), typeof(CommandEnvelope), default);
 
         Assert.Equal(JsonSerializer.Serialize(command, DurableRegistration.JsonOptions), written);
         Assert.Equal(consultation, read!.Consultation);

@@ -255,6 +255,35 @@ public sealed class MeetingApiTests(AzuriteFixture azurite, MailDevFixture mail)
     }
 
     [Fact]
+    public async Task Results_FollowUpOutOfRangeOrNotTheCouncils_NothingIsRecordedAndTheReasonIsAtTheField()
+    {
+        // A day of its own, and the body's (Berlin) day, so it holds at any hour.
+        App.Clock.Advance(TimeSpan.FromDays(250));
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var meeting = await Meetings.CreateAsync("ausschuss-finanzen", DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(App.Clock.GetUtcNow(), berlin).DateTime));
+        var motions = new[] { await Meetings.MotionAsync("ausschuss-finanzen"), await Meetings.MotionAsync("ausschuss-finanzen") };
+        foreach (var motion in motions)
+        {
+            await Meetings.ScheduleAsync(motion, meeting.MeetingId);
+        }
+
+        var response = await Meetings.ResultsAsync(meeting.MeetingId, new
+        {
+            results = new object[]
+            {
+                new { motionId = motions[0].MotionId, outcome = "approved", followUpAfterDays = 3661 },
+                new { motionId = motions[1].MotionId, outcome = "approved", followUpAfterDays = 365 },
+            },
+        });
+
+        var errors = (await MeetingClient.ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.Equal("Bitte geben Sie 1 bis 3660 Tage an.", errors.GetProperty($"{motions[0].MotionId}.followUpAfterDays")[0].GetString());
+        Assert.Equal("Eine Wiedervorlage gibt es nur mit dem Beschluss des Rates.",
+            errors.GetProperty($"{motions[1].MotionId}.followUpAfterDays")[0].GetString());
+        Assert.All(await Task.WhenAll(motions.Select(m => m.GetAsync())), v => Assert.Null(v.Consultations[0].Outcome));
+    }
+
+    [Fact]
     public async Task Create_BadInput_GermanProblemPerFieldAndNoMeeting()
     {
         var day = Meetings.Today.AddDays(200);

@@ -155,6 +155,20 @@ public sealed class ConsultationScenarioTests(AzuriteFixture azurite, MailDevFix
         Assert.Contains((await motion.GetAsync()).History, h => h.Type == "followUpEnded");
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3661)]
+    public async Task Result_FollowUpOutsideOneTo3660Days_Returns400WithTheGermanReasonBeforeLookingAtTheMotion(int days)
+    {
+        var response = await App.Clerk.PostAsJsonAsync("/api/motions/nichtda/result",
+            new { organizationId = "rat", outcome = "approved", followUpAfterDays = days });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal("Die Wiedervorlage muss zwischen 1 und 3660 Tagen liegen.", problem.GetProperty("detail").GetString());
+        Assert.Equal("Bitte geben Sie 1 bis 3660 Tage an.", problem.GetProperty("errors").GetProperty("followUpAfterDays")[0].GetString());
+    }
+
     private static async Task<Ratsworkflow.Functions.Workflow.FollowUp> WaitForFollowUpAsync(DurableTaskClient engine, string motionId)
     {
         var until = DateTime.UtcNow.AddSeconds(30);

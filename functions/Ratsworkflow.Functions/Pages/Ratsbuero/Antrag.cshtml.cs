@@ -96,12 +96,17 @@ public sealed class AntragModel(MotionStore motions, OrganizationStore organizat
         {
             return NotFound();
         }
-        if (!await TryUpdateModelAsync(Result, nameof(Result)))
+        var valid = await TryUpdateModelAsync(Result, nameof(Result));
+        var followUp = FollowUpPeriod.FromDays(Result.FollowUpDays);
+        foreach (var message in followUp.Errors?.SelectMany(e => e.Value) ?? [])
+        {
+            ModelState.AddModelError("Result.FollowUpDays", message);
+        }
+        if (!valid || !followUp.Succeeded)
         {
             return Page();
         }
-        var outcome = await commands.RecordResultAsync(motionId, Result.ToCommand(), Actor,
-            Result.FollowUpDays is { } days ? TimeSpan.FromDays(days) : null, cancellationToken);
+        var outcome = await commands.RecordResultAsync(motionId, Result.ToCommand(), Actor, followUp.Value, cancellationToken);
         return Answer(outcome, motionId, "Das Ergebnis ist eingetragen.", field => field switch
         {
             "outcome" => "Result.Outcome",
@@ -221,7 +226,6 @@ public sealed class ResultInput : VoteFields
     [Display(Name = "Wiedervorlage",
         Description = "Nur beim Beschluss des Rates: wann der Beschluss wieder vorgelegt wird, danach im selben Abstand, " +
             "bis Sie die Wiedervorlage beenden.")]
-    [Range(1, 3660)]
     public int? FollowUpDays { get; set; }
 
     /// <summary>The text goes along only with "amended": the box is filled with the current text for editing.</summary>

@@ -81,7 +81,7 @@ public sealed class BeiratPhaseTests
         var engine = Motions.Engine(beirat: true, "ausschuss-soziales");
         engine.Start(new RatsbeschlussOrchestrator(), Motions.Input());
 
-        engine.Raise(MotionCommand.EventName, Motions.Command(MotionCommandType.Withdraw));
+        engine.Raise(CommandEnvelope.EventName, Motions.Withdraw());
         engine.Advance(TimeSpan.FromDays(20));
 
         Assert.Equal("withdrawn", engine.Output);
@@ -97,7 +97,7 @@ public sealed class BeiratPhaseTests
         var engine = Motions.Engine(beirat: true, "ausschuss-soziales");
         engine.Start(new RatsbeschlussOrchestrator(), Motions.Input());
 
-        engine.Raise(MotionCommand.EventName, Motions.Schedule("ausschuss-soziales", new DateOnly(2026, 3, 20)));
+        engine.Raise(CommandEnvelope.EventName, Motions.Schedule("ausschuss-soziales", new DateOnly(2026, 3, 20)));
 
         var refusal = Assert.Single(engine.CallsOf(WorkflowSteps.RefuseCommand));
         Assert.Equal(OutcomeKind.Conflict, refusal.Kind);

@@ -17,13 +17,13 @@ public sealed class ConsultationPhaseTests
     {
         var engine = Motions.Engine(beirat: false, "ausschuss-soziales");
         engine.Start(new RatsbeschlussOrchestrator(), Motions.Input());
-        engine.Raise(MotionCommand.EventName, Motions.Schedule("ausschuss-soziales", Meeting));
+        engine.Raise(CommandEnvelope.EventName, Motions.Schedule("ausschuss-soziales", Meeting));
 
         engine.AdvanceTo(OverdueAt - TimeSpan.FromMinutes(1));
         Assert.Empty(engine.CallsOf(WorkflowSteps.AlertOverdue));
         engine.AdvanceTo(OverdueAt.AddDays(1));
         var alerts = engine.CallsOf(WorkflowSteps.AlertOverdue);
-        engine.Raise(MotionCommand.EventName, Motions.Result("ausschuss-soziales", ConsultationOutcome.Approved));
+        engine.Raise(CommandEnvelope.EventName, Motions.Result("ausschuss-soziales", ConsultationOutcome.Approved));
         engine.Advance(TimeSpan.FromDays(10));
 
         Assert.Equal([1, 2], alerts.Select(a => a.Day));
@@ -36,9 +36,9 @@ public sealed class ConsultationPhaseTests
     {
         var engine = Motions.Engine(beirat: false, "ausschuss-soziales");
         engine.Start(new RatsbeschlussOrchestrator(), Motions.Input());
-        engine.Raise(MotionCommand.EventName, Motions.Schedule("ausschuss-soziales", Meeting));
+        engine.Raise(CommandEnvelope.EventName, Motions.Schedule("ausschuss-soziales", Meeting));
 
-        engine.Raise(MotionCommand.EventName, Motions.Schedule("ausschuss-soziales", Meeting.AddDays(7)));
+        engine.Raise(CommandEnvelope.EventName, Motions.Schedule("ausschuss-soziales", Meeting.AddDays(7)));
         engine.AdvanceTo(OverdueAt.AddDays(1));
         Assert.Empty(engine.CallsOf(WorkflowSteps.AlertOverdue));
         engine.AdvanceTo(OverdueAt.AddDays(7));
@@ -51,15 +51,15 @@ public sealed class ConsultationPhaseTests
     {
         var engine = Motions.Engine(beirat: false);
         engine.Start(new RatsbeschlussOrchestrator(), Motions.Input());
-        engine.Raise(MotionCommand.EventName, Motions.Schedule("rat", Meeting));
+        engine.Raise(CommandEnvelope.EventName, Motions.Schedule("rat", Meeting));
 
-        engine.Raise(MotionCommand.EventName, Motions.Result("rat", ConsultationOutcome.Referred, referTo: "ausschuss-finanzen"));
+        engine.Raise(CommandEnvelope.EventName, Motions.Result("rat", ConsultationOutcome.Referred, referTo: "ausschuss-finanzen"));
         var afterReferral = engine.CallsOf(WorkflowSteps.ApplyConsultationCommand)[^1].State;
-        engine.Raise(MotionCommand.EventName, Motions.Schedule("ausschuss-finanzen", Meeting.AddDays(14)));
-        engine.Raise(MotionCommand.EventName, Motions.Result("ausschuss-finanzen", ConsultationOutcome.Approved));
+        engine.Raise(CommandEnvelope.EventName, Motions.Schedule("ausschuss-finanzen", Meeting.AddDays(14)));
+        engine.Raise(CommandEnvelope.EventName, Motions.Result("ausschuss-finanzen", ConsultationOutcome.Approved));
         Assert.Null(engine.Output);
-        engine.Raise(MotionCommand.EventName, Motions.Schedule("rat", Meeting.AddDays(28)));
-        engine.Raise(MotionCommand.EventName, Motions.Result("rat", ConsultationOutcome.Approved));
+        engine.Raise(CommandEnvelope.EventName, Motions.Schedule("rat", Meeting.AddDays(28)));
+        engine.Raise(CommandEnvelope.EventName, Motions.Result("rat", ConsultationOutcome.Approved));
 
         Assert.Equal("decided", engine.Output);
         Assert.Equal(["rat"], afterReferral.Consultations.Select(c => c.OrganizationId));
@@ -72,17 +72,32 @@ public sealed class ConsultationPhaseTests
     {
         var engine = Motions.Engine(beirat: false);
         engine.Start(new RatsbeschlussOrchestrator(), Motions.Input());
-        engine.Raise(MotionCommand.EventName, Motions.Schedule("rat", Meeting));
+        engine.Raise(CommandEnvelope.EventName, Motions.Schedule("rat", Meeting));
         engine.Defer(WorkflowSteps.ApplyConsultationCommand);
         var decision = Motions.Result("rat", ConsultationOutcome.Approved);
-        engine.Raise(MotionCommand.EventName, decision);
+        engine.Raise(CommandEnvelope.EventName, decision);
 
-        engine.Raise(MotionCommand.EventName, Motions.Command(MotionCommandType.Withdraw));
+        engine.Raise(CommandEnvelope.EventName, Motions.Withdraw());
         engine.Complete(WorkflowSteps.ApplyConsultationCommand, Motions.Apply(
             new ApplyConsultationInput(decision.CommandId, "Ratsbüro", decision.Consultation!, engine.CallsOf(WorkflowSteps.ApplyConsultationCommand)[^1].State, null), Motions.Start));
 
         Assert.Equal("decided", engine.Output);
         Assert.Empty(engine.CallsOf(WorkflowSteps.WithdrawMotion));
         Assert.Contains("bereits beschlossen", Assert.Single(engine.CallsOf(WorkflowSteps.RefuseCommand)).Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RunAsync_ConsultationCommandWithoutItsConsultation_IsRefusedAndTheMotionWaitsOn()
+    {
+        var engine = Motions.Engine(beirat: false);
+        engine.Start(new RatsbeschlussOrchestrator(), Motions.Input());
+
+        engine.Raise(CommandEnvelope.EventName, new CommandEnvelope("c1", MotionCommandType.Consultation, "Ratsbüro"));
+        engine.Raise(CommandEnvelope.EventName, Motions.Schedule("rat", Meeting));
+
+        var refusal = Assert.Single(engine.CallsOf(WorkflowSteps.RefuseCommand));
+        Assert.Equal(("c1", "Der Antrag ist in der Beratungsfolge; das ist jetzt nicht möglich."), (refusal.CommandId, refusal.Detail));
+        Assert.Single(engine.CallsOf(WorkflowSteps.ApplyConsultationCommand));
+        Assert.Null(engine.Output);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Ratsworkflow.Functions.Consultations;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Workflow;
@@ -15,13 +16,30 @@ public sealed class FollowUpAndFailureTests
     {
         var engine = Motions.Engine(beirat: false);
         engine.Start(new RatsbeschlussOrchestrator(), Motions.Input());
-        engine.Raise(MotionCommand.EventName, Motions.Schedule("rat", new DateOnly(2026, 3, 10)));
+        engine.Raise(CommandEnvelope.EventName, Motions.Schedule("rat", new DateOnly(2026, 3, 10)));
 
-        engine.Raise(MotionCommand.EventName, Motions.Result("rat", ConsultationOutcome.Approved, followUpAfter: TwoYears));
+        engine.Raise(CommandEnvelope.EventName, Motions.Result("rat", ConsultationOutcome.Approved, followUpDays: 730));
 
         var next = Assert.IsType<MotionWorkflowInput>(engine.ContinuedWith);
         Assert.Equal(new FollowUp(TwoYears, 0, Motions.Start + TwoYears), next.FollowUp);
         Assert.Equal(Motions.Input().Settings, next.Settings);
+    }
+
+    [Fact]
+    public void RunAsync_ResultWithFollowUpRecordedBeforeCommandsHadTypes_ContinuesAsNewWithTheFollowUp()
+    {
+        var engine = Motions.Engine(beirat: false);
+        engine.Start(new RatsbeschlussOrchestrator(), Motions.Input());
+        engine.Raise(CommandEnvelope.EventName, Motions.Schedule("rat", new DateOnly(2026, 3, 10)));
+
+        // As a running motion's history holds it: the period beside the result, not inside it.
+        engine.Raise(CommandEnvelope.EventName, JsonDocument.Parse("""
+            {"commandId":"c9","type":"Consultation","actor":"Ratsb\u00FCro","consultation":{"type":"result","outcome":"Approved","organizationId":"rat"},"followUpAfter":"730.00:00:00"}
+            """).RootElement);
+
+        Assert.Equal(TwoYears, engine.CallsOf(WorkflowSteps.ApplyConsultationCommand)[^1].FollowUpAfter);
+        var next = Assert.IsType<MotionWorkflowInput>(engine.ContinuedWith);
+        Assert.Equal(new FollowUp(TwoYears, 0, Motions.Start + TwoYears), next.FollowUp);
     }
 
     [Fact]
@@ -34,7 +52,7 @@ public sealed class FollowUpAndFailureTests
         Assert.Empty(engine.CallsOf(WorkflowSteps.SendFollowUp));
         engine.Advance(TimeSpan.FromDays(1));
         engine.Advance(TwoYears);
-        engine.Raise(MotionCommand.EventName, Motions.Command(MotionCommandType.EndFollowUp));
+        engine.Raise(CommandEnvelope.EventName, Motions.EndFollowUp());
         engine.Advance(TwoYears * 2);
 
         Assert.Equal([1, 2], engine.CallsOf(WorkflowSteps.SendFollowUp).Select(f => f.Count));
@@ -48,11 +66,11 @@ public sealed class FollowUpAndFailureTests
     {
         var engine = Motions.Engine(beirat: false, "ausschuss-soziales").Fail(WorkflowSteps.ApplyConsultationCommand);
         engine.Start(new RatsbeschlussOrchestrator(), Motions.Input());
-        engine.Raise(MotionCommand.EventName, Motions.Schedule("ausschuss-soziales", new DateOnly(2026, 3, 10)));
+        engine.Raise(CommandEnvelope.EventName, Motions.Schedule("ausschuss-soziales", new DateOnly(2026, 3, 10)));
 
         var failed = Assert.Single(engine.CallsOf(WorkflowSteps.MarkFailed));
-        engine.Raise(MotionCommand.EventName, Motions.Command(MotionCommandType.Withdraw));
-        engine.Raise(MotionCommand.EventName, Motions.Command(MotionCommandType.Retry));
+        engine.Raise(CommandEnvelope.EventName, Motions.Withdraw());
+        engine.Raise(CommandEnvelope.EventName, Motions.Retry());
 
         Assert.Equal((nameof(WorkflowSteps.ApplyConsultationCommand), "SMTP nicht erreichbar"), (failed.Step, failed.Reason));
         Assert.Equal(OutcomeKind.Conflict, Assert.Single(engine.CallsOf(WorkflowSteps.RefuseCommand)).Kind);
@@ -69,7 +87,7 @@ public sealed class FollowUpAndFailureTests
         var engine = Motions.Engine(beirat: true, "ausschuss-soziales");
         engine.Start(new RatsbeschlussOrchestrator(), Motions.Input());
         engine.Advance(TimeSpan.FromDays(15));
-        engine.Raise(MotionCommand.EventName, Motions.Schedule("ausschuss-soziales", new DateOnly(2026, 3, 20)));
+        engine.Raise(CommandEnvelope.EventName, Motions.Schedule("ausschuss-soziales", new DateOnly(2026, 3, 20)));
 
         var ids = engine.Calls.Select(c => c.Id).ToList();
 

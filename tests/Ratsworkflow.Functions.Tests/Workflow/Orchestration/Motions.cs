@@ -33,15 +33,19 @@ internal static class Motions
         return new ConsultationApplied(decision.Events, input.FollowUpAfter, at);
     }
 
-    public static MotionCommand Schedule(string organizationId, DateOnly date) =>
-        new(Guid.NewGuid().ToString("N"), MotionCommandType.Consultation, "Ratsbüro") { Consultation = new ScheduleConsultation(organizationId, date) };
+    /// <summary>A schedule as the "Command" event carries it (<see cref="CommandEnvelope"/>).</summary>
+    public static CommandEnvelope Schedule(string organizationId, DateOnly date) =>
+        CommandEnvelope.From(new ScheduleMotion(NewId(), "Ratsbüro", new ScheduleConsultation(organizationId, date)));
 
-    public static MotionCommand Result(string organizationId, ConsultationOutcome outcome, string? referTo = null, TimeSpan? followUpAfter = null) =>
-        new(Guid.NewGuid().ToString("N"), MotionCommandType.Consultation, "Ratsbüro")
-        {
-            Consultation = new RecordConsultationResult(organizationId, outcome, ReferTo: referTo),
-            FollowUpAfter = followUpAfter,
-        };
+    public static CommandEnvelope Result(string organizationId, ConsultationOutcome outcome, string? referTo = null, int? followUpDays = null) =>
+        CommandEnvelope.From(new RecordResult(NewId(), "Ratsbüro", new RecordConsultationResult(organizationId, outcome, ReferTo: referTo),
+            FollowUpPeriod.FromDays(followUpDays).Value));
 
-    public static MotionCommand Command(MotionCommandType type) => new(Guid.NewGuid().ToString("N"), type, "Ratsbüro");
+    public static CommandEnvelope Withdraw() => CommandEnvelope.From(new WithdrawMotion(NewId(), "Ratsbüro"));
+
+    public static CommandEnvelope EndFollowUp() => CommandEnvelope.From(new Functions.Workflow.EndFollowUp(NewId(), "Ratsbüro"));
+
+    public static CommandEnvelope Retry() => CommandEnvelope.From(new RetryFailedStep(NewId(), "Ratsbüro"));
+
+    private static string NewId() => Guid.NewGuid().ToString("N");
 }

@@ -167,7 +167,6 @@ public sealed class ResultRow : VoteFields
     public string? ReferTo { get; set; }
 
     [Display(Name = "Wiedervorlage", Description = "Nur beim Beschluss des Rates.")]
-    [Range(1, 3660)]
     public int? FollowUpDays { get; set; }
 
     /// <summary>As the motion page sends a result: the text only with "amended", votes only when one was given.</summary>
