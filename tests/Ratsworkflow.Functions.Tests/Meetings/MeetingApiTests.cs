@@ -259,8 +259,7 @@ public sealed class MeetingApiTests(AzuriteFixture azurite, MailDevFixture mail)
     {
         // A day of its own, and the body's (Berlin) day, so it holds at any hour.
         App.Clock.Advance(TimeSpan.FromDays(250));
-        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-        var meeting = await Meetings.CreateAsync("ausschuss-finanzen", DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(App.Clock.GetUtcNow(), berlin).DateTime));
+        var meeting = await Meetings.CreateAsync("ausschuss-finanzen", BodyDate.Today(App.Clock));
         var motions = new[] { await Meetings.MotionAsync("ausschuss-finanzen"), await Meetings.MotionAsync("ausschuss-finanzen") };
         foreach (var motion in motions)
         {

@@ -13,7 +13,7 @@ internal sealed class MeetingClient(WorkflowApp app)
 {
     public static readonly JsonSerializerOptions Json = Scenario.Json;
 
-    public DateOnly Today => DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => BodyDate.Today(app.Clock);
 
     public async Task<MeetingView> CreateAsync(string organizationId, DateOnly date, string? startTime = "17:00", string? place = "Ratssaal")
     {

@@ -25,7 +25,7 @@ public sealed class CommandAckTests(AzuriteFixture azurite, MailDevFixture mail)
         await motion.WaitForStageAsync(MotionStage.Consultation);
         log.Clear();
 
-        var response = await motion.ScheduleAsync("ausschuss-soziales", DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(3));
+        var response = await motion.ScheduleAsync("ausschuss-soziales", BodyDate.Today(app.Clock).AddDays(3));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         // The API's stage check and the step's load; polling would add at least one more.

@@ -83,7 +83,7 @@ public sealed class ConsultationScenarioTests(AzuriteFixture azurite, MailDevFix
 
         Assert.Contains(withdrawn.History, h => h.Type == "withdrawn");
         await motion.MailAsync("ratsbuero@example.org", "zurückgezogen");
-        var late = await motion.ScheduleAsync("ausschuss-soziales", DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime));
+        var late = await motion.ScheduleAsync("ausschuss-soziales", BodyDate.Today(App.Clock));
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Equal("application/problem+json", late.Content.Headers.ContentType?.MediaType);
     }
@@ -116,7 +116,7 @@ public sealed class ConsultationScenarioTests(AzuriteFixture azurite, MailDevFix
         // Due at the start of the meeting day instead of two days after it ended: the engine's timers run on real time.
         await RestartAsync(new Dictionary<string, string?> { ["Workflow:OverdueGrace"] = "-1.00:00:00" });
         var motion = await InConsultationAsync("ausschuss-soziales");
-        var today = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime);
+        var today = BodyDate.Today(App.Clock);
         Assert.Equal(HttpStatusCode.OK, (await motion.ScheduleAsync("ausschuss-soziales", today)).StatusCode);
 
         var overdue = await motion.WaitForStageAsync(MotionStage.Consultation, m => m.Overdue);
@@ -137,7 +137,7 @@ public sealed class ConsultationScenarioTests(AzuriteFixture azurite, MailDevFix
     public async Task FollowUp_AskedWithTheCouncilsResult_RunsAfterTheDecisionUntilAClerkEndsIt()
     {
         var motion = await InConsultationAsync();
-        var today = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime);
+        var today = BodyDate.Today(App.Clock);
         var engine = App.Services.GetRequiredService<DurableTaskClient>();
         Assert.Equal(HttpStatusCode.OK, (await motion.ScheduleAsync("rat", today)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await motion.ResultAsync("rat", "approved", followUpAfterDays: 730)).StatusCode);
@@ -190,7 +190,7 @@ public sealed class ConsultationScenarioTests(AzuriteFixture azurite, MailDevFix
         var motion = await InConsultationAsync("ausschuss-soziales");
         var before = await motion.GetAsync();
 
-        var wrongBody = await motion.ScheduleAsync("rat", DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime));
+        var wrongBody = await motion.ScheduleAsync("rat", BodyDate.Today(App.Clock));
         var noDate = await motion.ResultAsync("ausschuss-soziales", "approved");
         var badOutcome = await App.Clerk.PostAsJsonAsync($"/api/motions/{motion.MotionId}/result", new { organizationId = "ausschuss-soziales", outcome = "vielleicht" });
 

@@ -46,7 +46,7 @@ public sealed class FailureRecoveryTests(AzuriteFixture azurite, MailDevFixture 
 
     private static async Task MeetPatientlyAsync(WorkflowApp app, Scenario motion, string organizationId)
     {
-        var meeting = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(7);
+        var meeting = BodyDate.Today(app.Clock).AddDays(7);
         var scheduled = await motion.ScheduleAsync(organizationId, meeting);
         Assert.True(scheduled.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted, await scheduled.Content.ReadAsStringAsync());
         await motion.WaitForStageAsync(organizationId == "rat" ? MotionStage.Council : MotionStage.Consultation,
@@ -69,7 +69,7 @@ public sealed class FailureRecoveryTests(AzuriteFixture azurite, MailDevFixture 
         await motion.WaitForStageAsync(MotionStage.Consultation);
 
         mailDown.IsDown = true;
-        var meeting = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(30);
+        var meeting = BodyDate.Today(app.Clock).AddDays(30);
         // The step saves, then its mail fails: the clerk is answered, the step is tried again (WorkflowApp: twice).
         Assert.Equal(HttpStatusCode.OK, (await motion.ScheduleAsync("ausschuss-soziales", meeting)).StatusCode);
         var failed = await motion.WaitForStageAsync(MotionStage.Failed);

@@ -135,7 +135,7 @@ public sealed class Scenario(WorkflowApp app)
     /// <summary>Schedules the meeting, moves the clock to it, and records the outcome.</summary>
     public async Task MeetAsync(string organizationId, string outcome, int inDays = 7, string? resolutionText = null, string? referTo = null)
     {
-        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var today = BodyDate.Today(app.Clock);
         var date = today.AddDays(inDays);
         Assert.Equal(HttpStatusCode.OK, (await ScheduleAsync(organizationId, date)).StatusCode);
         app.Clock.Advance(TimeSpan.FromDays(inDays));
