@@ -6,7 +6,7 @@ using Ratsworkflow.Functions.Meetings;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.OParl;
 using Ratsworkflow.Functions.Organizations;
-using Ratsworkflow.Functions.Web;
+using Ratsworkflow.Functions.Wording;
 
 namespace Ratsworkflow.Functions.Calendar;
 

@@ -2,7 +2,7 @@ using System.Text;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
 using Ratsworkflow.Functions.Security;
-using Ratsworkflow.Functions.Web;
+using Ratsworkflow.Functions.Wording;
 
 namespace Ratsworkflow.Functions.Clerks;
 

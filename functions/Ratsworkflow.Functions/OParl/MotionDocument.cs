@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
-using Ratsworkflow.Functions.Web;
+using Ratsworkflow.Functions.Wording;
 
 namespace Ratsworkflow.Functions.OParl;
 

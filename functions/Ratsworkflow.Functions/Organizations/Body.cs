@@ -2,7 +2,8 @@ namespace Ratsworkflow.Functions.Organizations;
 
 /// <summary>The municipality (OParl Body) whose council the workflow serves.</summary>
 /// <param name="ReferencePrefix">First part of every reference, e.g. "A" in "A/2026/0042".</param>
-/// <param name="TimeZone">IANA id; meeting dates are the body's local calendar days, not UTC ones.</param>
+/// <param name="TimeZone">IANA id, for OParl and calendars; always <see cref="Wording.GermanFormat.TimeZone"/>, the one time zone
+/// of pages, mails, deadlines and meeting days (<see cref="CatalogCheck"/> refuses another).</param>
 public sealed record Body(string Id, string Name, string ReferencePrefix, string TimeZone = "Europe/Berlin")
 {
     /// <summary>When storage last wrote its row (the table's own timestamp); null for a catalog not read from the table.</summary>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Ratsworkflow.Functions.Input;
+using Ratsworkflow.Functions.Wording;
 
 namespace Ratsworkflow.Functions.Organizations;
 
@@ -50,9 +51,10 @@ public static partial class CatalogCheck
         {
             problems.Add($"Das Kürzel für Drucksachennummern „{body.ReferencePrefix}“ darf nicht leer sein und keinen Schrägstrich enthalten.");
         }
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(body.TimeZone, out _))
+        if (body.TimeZone != GermanFormat.TimeZone.Id)
         {
-            problems.Add($"Die Zeitzone „{body.TimeZone}“ ist unbekannt.");
+            // One time zone for everything: pages, mails, deadlines, meeting days and the reference's year.
+            problems.Add($"Die Zeitzone „{body.TimeZone}“ wird nicht unterstützt: Ratsworkflow rechnet überall in {GermanFormat.TimeZone.Id}.");
         }
     }
 

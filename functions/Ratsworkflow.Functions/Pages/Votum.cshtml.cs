@@ -7,6 +7,7 @@ using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
 using Ratsworkflow.Functions.Tokens;
 using Ratsworkflow.Functions.Web;
+using Ratsworkflow.Functions.Wording;
 using Ratsworkflow.Functions.Workflow;
 
 namespace Ratsworkflow.Functions.Pages;

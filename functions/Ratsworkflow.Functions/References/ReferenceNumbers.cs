@@ -14,7 +14,6 @@ public sealed class ReferenceNumbers : IReferenceNumbers
     private readonly TableClient _table;
     private readonly TimeProvider _time;
     private readonly ReferenceOptions _options;
-    private readonly TimeZoneInfo _zone;
     private volatile bool _tableExists;
 
     public ReferenceNumbers(TableServiceClient tables, TimeProvider time, IOptions<ReferenceOptions> options)
@@ -26,7 +25,6 @@ public sealed class ReferenceNumbers : IReferenceNumbers
         }
         _table = tables.GetTableClient(_options.TableName);
         _time = time;
-        _zone = TimeZoneInfo.FindSystemTimeZoneById(_options.TimeZone);
     }
 
     public async Task<Reference> AssignAsync(string motionId, string? prefix = null, CancellationToken cancellationToken = default)
@@ -40,7 +38,8 @@ public sealed class ReferenceNumbers : IReferenceNumbers
             {
                 return existing.ToReference();
             }
-            var year = TimeZoneInfo.ConvertTime(_time.GetUtcNow(), _zone).Year;
+            // The year at the council's seat, not in UTC (New Year's night).
+            var year = TimeZoneInfo.ConvertTime(_time.GetUtcNow(), Wording.GermanFormat.TimeZone).Year;
             var counter = await table.GetEntityIfExistsAsync<ReferenceCounterEntity>(
                 partition, ReferenceSeries.CounterRow(year), cancellationToken: cancellationToken);
             var reference = new Reference(series, year, (counter.HasValue ? counter.Value!.LastNumber : 0) + 1);

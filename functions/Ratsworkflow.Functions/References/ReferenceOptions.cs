@@ -8,9 +8,6 @@ public sealed class ReferenceOptions
     /// <summary>Prefix of the default series, e.g. "A" for council motions (A/2026/0042).</summary>
     public string Prefix { get; set; } = "A";
 
-    /// <summary>The year of a reference is the year at the council's seat, not in UTC (New Year's night).</summary>
-    public string TimeZone { get; set; } = "Europe/Berlin";
-
     public string TableName { get; set; } = "References";
 
     /// <summary>Optimistic-concurrency attempts before giving up; many concurrent registrations need a few each.</summary>

@@ -1,4 +1,3 @@
-using Ratsworkflow.Functions.Web;
 
 namespace Ratsworkflow.Functions.Wording;
 

@@ -1,7 +1,6 @@
 using Ratsworkflow.Functions.Beirat;
 using Ratsworkflow.Functions.Consultations;
 using Ratsworkflow.Functions.Motions;
-using Ratsworkflow.Functions.Web;
 
 namespace Ratsworkflow.Functions.Wording;
 

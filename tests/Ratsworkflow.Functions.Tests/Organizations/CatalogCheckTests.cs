@@ -34,6 +34,16 @@ public class CatalogCheckTests
         Assert.Contains(CatalogCheck.Problems(catalog), p => p.Contains("Der Artikel „dem“", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("America/New_York")]
+    [InlineData("Mars/Olympus")]
+    public void Problems_BodyInAnotherTimeZone_Refused(string timeZone)
+    {
+        var catalog = Sample with { Body = Sample.Body with { TimeZone = timeZone } };
+
+        Assert.Contains(CatalogCheck.Problems(catalog), p => p.Contains($"Die Zeitzone „{timeZone}“ wird nicht unterstützt", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Problems_FactionWithoutAddress_Reported()
     {

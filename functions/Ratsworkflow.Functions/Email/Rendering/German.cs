@@ -6,7 +6,7 @@ using Ratsworkflow.Functions.Wording;
 
 namespace Ratsworkflow.Functions.Email;
 
-/// <summary>How the mails write dates and quotes: German, in the time zone of every page (<see cref="Web.GermanFormat.TimeZone"/>).</summary>
+/// <summary>How the mails write dates and quotes: German, in the time zone of every page (<see cref="GermanFormat.TimeZone"/>).</summary>
 internal static class German
 {
     public static string FormatDate(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
@@ -38,5 +38,5 @@ internal static class German
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 
-    private static System.DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Web.GermanFormat.TimeZone).DateTime;
+    private static System.DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, GermanFormat.TimeZone).DateTime;
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Ratsworkflow.Functions.Consultations;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
-using Ratsworkflow.Functions.Web;
+using Ratsworkflow.Functions.Wording;
 using Ratsworkflow.Functions.Workflow;
 
 namespace Ratsworkflow.Functions.Pages.Ratsbuero;

@@ -2,7 +2,7 @@ using Ratsworkflow.Functions.Consultations;
 using Ratsworkflow.Functions.Meetings;
 using Ratsworkflow.Functions.Motions;
 using Ratsworkflow.Functions.Organizations;
-using Ratsworkflow.Functions.Web;
+using Ratsworkflow.Functions.Wording;
 
 namespace Ratsworkflow.Functions.Pages.Ratsbuero.Sitzungen;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Ratsworkflow.Functions.Web;
+namespace Ratsworkflow.Functions.Wording;
 
 /// <summary>
 /// Dates and times as a German reader expects them, in the municipality's time zone. Storage keeps UTC; only the
