@@ -48,14 +48,7 @@ public sealed class AntragModel(MotionStore motions, OrganizationStore organizat
 
     public IReadOnlyList<SelectListItem> Committees { get; private set; } = [];
 
-    public IReadOnlyList<SelectListItem> FollowUps { get; } =
-    [
-        new("nach 6 Monaten", "182"),
-        new("nach 1 Jahr", "365"),
-        new("nach 2 Jahren", "730"),
-        new("nach 3 Jahren", "1095"),
-        new("nach 5 Jahren", "1826"),
-    ];
+    public IReadOnlyList<SelectListItem> FollowUps => ResultChoices.FollowUps;
 
     public bool CanRecordResult => Current?.MeetingDate is { } date && date <= Today;
 
@@ -170,11 +163,8 @@ public sealed class AntragModel(MotionStore motions, OrganizationStore organizat
             : null;
         CurrentName = Current is { } current ? catalog.NameOf(current.OrganizationId) : null;
         var byCouncil = Current?.IsCouncil ?? false;
-        Outcomes = Enum.GetValues<ConsultationOutcome>()
-            .Select(o => new SelectListItem(Capitalized(ConsultationOutcomes.DisplayName(o, byCouncil)), o.ToString())).ToList();
-        Committees = catalog.OfKind(OrganizationKind.Committee)
-            .Where(o => o.Id != Current?.OrganizationId)
-            .Select(o => new SelectListItem(o.Name, o.Id)).ToList();
+        Outcomes = ResultChoices.Outcomes(byCouncil);
+        Committees = ResultChoices.Committees(catalog, Current?.OrganizationId);
         Schedule = new ScheduleInput
         {
             OrganizationId = Current?.OrganizationId, MeetingId = Current?.MeetingId,
@@ -193,8 +183,6 @@ public sealed class AntragModel(MotionStore motions, OrganizationStore organizat
         FollowUpRunning = record.FollowUpInterval is not null;
         return true;
     }
-
-    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
 
 public sealed class ScheduleInput

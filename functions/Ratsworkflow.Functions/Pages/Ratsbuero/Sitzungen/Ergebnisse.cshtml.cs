@@ -41,14 +41,7 @@ public sealed class ErgebnisseModel(MeetingStore store, MotionStore motions, Mee
 
     public IReadOnlyList<SelectListItem> Committees { get; private set; } = [];
 
-    public IReadOnlyList<SelectListItem> FollowUps { get; } =
-    [
-        new("nach 6 Monaten", "182"),
-        new("nach 1 Jahr", "365"),
-        new("nach 2 Jahren", "730"),
-        new("nach 3 Jahren", "1095"),
-        new("nach 5 Jahren", "1826"),
-    ];
+    public IReadOnlyList<SelectListItem> FollowUps => ResultChoices.FollowUps;
 
     public AgendaRow? RowOf(ResultRow result) => Rows.FirstOrDefault(r => r.Entry.MotionId == result.MotionId);
 
@@ -142,14 +135,10 @@ public sealed class ErgebnisseModel(MeetingStore store, MotionStore motions, Mee
                 "Die Ergebnisse können Sie ab dem Sitzungstag eintragen."
             : !Rows.Any(r => r.AwaitsResult) ? "Für alle Tagesordnungspunkte sind die Ergebnisse eingetragen."
             : null;
-        Outcomes = [.. Enum.GetValues<ConsultationOutcome>()
-            .Select(o => new SelectListItem(Capitalized(ConsultationOutcomes.DisplayName(o, IsCouncil)), o.ToString()))];
-        Committees = [.. Catalog.OfKind(OrganizationKind.Committee).Where(o => o.Id != agenda.Meeting.OrganizationId)
-            .Select(o => new SelectListItem(o.Name, o.Id))];
+        Outcomes = ResultChoices.Outcomes(IsCouncil);
+        Committees = ResultChoices.Committees(Catalog, agenda.Meeting.OrganizationId);
         return true;
     }
-
-    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
 
 /// <summary>One TOP of the results form; left without an outcome, it is not recorded.</summary>
