@@ -19,9 +19,9 @@ public static partial class ConsultationDecider
         {
             errors.Add("outcome", "Bitte wählen Sie das Ergebnis der Beratung.");
         }
-        if (command.Votes is { } votes && (votes.Yes < 0 || votes.No < 0 || votes.Abstain < 0))
+        if (command.Votes?.Problem() is { } problem)
         {
-            errors.Add("votes", "Die Stimmenzahlen dürfen nicht negativ sein.");
+            errors.Add("votes", problem);
         }
         if (!errors.IsEmpty)
         {

@@ -83,6 +83,18 @@ public class RecordResultTests
         Assert.Equal(["Die Stimmenzahlen dürfen nicht negativ sein."],
             new Sequence(Social).Schedule(Social, March12).Decide(new RecordConsultationResult(Social, ConsultationOutcome.Approved, Votes: new VoteCount(3, -1, 0))).Error!.Errors["votes"]);
 
+    [Theory]
+    [InlineData(10_001, 0, 0)]
+    [InlineData(0, 0, int.MaxValue)]
+    public void Result_MoreVotesThanAnyCouncil_InvalidInput(int yes, int no, int abstain) =>
+        Assert.Equal(["Eine Stimmenzahl darf höchstens 10.000 betragen."],
+            new Sequence(Social).Schedule(Social, March12).Decide(new RecordConsultationResult(Social, ConsultationOutcome.Approved, Votes: new VoteCount(yes, no, abstain))).Error!.Errors["votes"]);
+
+    [Fact]
+    public void Result_VotesAtTheLimit_Recorded() =>
+        Assert.Null(new Sequence(Social).Schedule(Social, March12)
+            .Decide(new RecordConsultationResult(Social, ConsultationOutcome.Approved, Votes: new VoteCount(VoteCount.MaxPerChoice, 0, 0))).Error);
+
     [Fact]
     public void Result_WrongInputForDecidedMotion_InputErrorFirst()
     {
