@@ -202,6 +202,17 @@ public sealed class BallotStore(TableServiceClient tables, TimeProvider clock)
         }
     }
 
+    /// <summary>The motions with a round still open: scanned once when a process starts (<see cref="VoteCatchUp"/>).</summary>
+    public async IAsyncEnumerable<string> OpenMotionsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await _created.EnsureAsync();
+        var filter = TableClient.CreateQueryFilter($"State eq {nameof(BallotState.Open)}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            yield return row.PartitionKey;
+        }
+    }
+
     /// <summary>Deletes every round and vote of the motion (the retention job: votes and comments are personal data).</summary>
     public async Task DeleteAsync(string motionId, CancellationToken cancellationToken = default)
     {

@@ -18,6 +18,7 @@ public static class WorkflowRegistration
         // Its pause is real time: the app's clock may be a test's, which moves only when a deadline is wanted.
         builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<VoteAnnouncer>(sp, TimeProvider.System));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<VoteAnnouncer>());
+        builder.Services.AddHostedService<VoteCatchUp>();
         builder.Services.AddSingleton<MotionIndex>();
         builder.Services.AddSingleton<MotionStore>();
         builder.Services.AddSingleton<WorkflowServices>();

@@ -89,6 +89,24 @@ public sealed class BallotStoreTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Single((await ballots.GetAsync(_motionId, 1))!.Votes);
     }
 
+    [Fact]
+    public async Task OpenMotionsAsync_OneRoundOpenOneClosed_ListsOnlyTheOpenOne()
+    {
+        var ballots = await OpenAsync();
+        var closedId = "antrag-" + Guid.NewGuid().ToString("N");
+        await ballots.OpenAsync(closedId, 1, Members, _clock.GetUtcNow().AddDays(14));
+        await ballots.CloseAsync(closedId, 1);
+
+        var open = new List<string>();
+        await foreach (var motionId in ballots.OpenMotionsAsync())
+        {
+            open.Add(motionId);
+        }
+
+        Assert.Contains(_motionId, open);
+        Assert.DoesNotContain(closedId, open);
+    }
+
     private async Task<BallotStore> OpenAsync()
     {
         var ballots = new BallotStore(_log.Client(azurite.ConnectionString), _clock);
