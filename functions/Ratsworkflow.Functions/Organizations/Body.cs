@@ -10,8 +10,7 @@ public sealed record Body(string Id, string Name, string ReferencePrefix, string
     public DateTimeOffset? ChangedAt { get; init; }
 
     /// <summary>The body's calendar day at <paramref name="now"/>: a meeting on the 12th is "today" until midnight in the town hall.</summary>
-    public DateOnly Today(DateTimeOffset now) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);
+    public DateOnly Today(DateTimeOffset now) => Wording.GermanFormat.LocalDate(now);
 }
 
 /// <summary>An address of the Ratsbüro / Sitzungsdienst that gets the clerks' mails.</summary>
