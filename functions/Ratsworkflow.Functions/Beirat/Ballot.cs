@@ -26,6 +26,12 @@ public sealed record Ballot(string MotionId, int Round, BallotState State, DateT
         BeiratVote.Tally(Choices, VotingMemberIds.Count, rules, deadlinePassed: State == BallotState.Closed);
 }
 
+/// <summary>
+/// What a member's vote link proves: this member may vote in this round of the motion until <paramref name="Until"/>
+/// (the round's deadline; links go only to the round's voting members).
+/// </summary>
+public sealed record VoteRight(string MotionId, int Round, string MemberId, DateTimeOffset Until);
+
 /// <summary>What happened to a vote cast on the ballot.</summary>
 public enum CastResult
 {

@@ -7,21 +7,24 @@ namespace Ratsworkflow.Functions.Beirat;
 
 /// <summary>
 /// The Beirat's ballot box in table <c>BeiratVotes</c>, one partition per motion: a row per round (state, deadline,
-/// voting members, and once closed the counted votes) and a row per member's vote. A vote is stored by the request
-/// that casts it, so 50 members voting at once each get their answer without waiting for the workflow.
-/// Casting and closing are linearized on the round row: a vote counts if the round row still reads Open after the vote
-/// was written, because the close sets Closing before it reads the votes; a voter who sees Closing waits for Closed and
-/// finds whether the close counted its vote.
+/// voting members, and once closed the counted votes), a ballot paper per voting member while the round is open, and a
+/// row per member's vote. A vote is stored by the request that casts it, so 50 members voting at once each get their
+/// answer without waiting for the workflow. Casting and closing are linearized in storage: a vote is written in one
+/// transaction with its member's paper, and the close tears up the papers before it reads the votes; without a paper a
+/// vote counts if the round row still reads Open after it was written, because the close sets Closing before it reads
+/// the votes; a voter who sees Closing waits for Closed and finds whether the close counted its vote.
 /// </summary>
-public sealed class BallotStore(TableServiceClient tables, TimeProvider clock)
+public sealed partial class BallotStore(TableServiceClient tables, TimeProvider clock)
 {
     public const string TableName = "BeiratVotes";
-    private static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(5);
+    private const int MaxTransaction = 100;
     private readonly TableClient _table = tables.GetTableClient(TableName);
     private readonly CreateOnce _created = CreateOnce.Table(tables.GetTableClient(TableName));
-    private readonly KnownRounds _rounds = new();
 
-    /// <summary>Opens the round; a second call (the step ran again) leaves the first one as it is.</summary>
+    /// <summary>
+    /// Opens the round with a ballot paper per voting member, in one transaction; a second call (the step ran again)
+    /// leaves the first one as it is — and never lays out papers again, which a close may already have torn up.
+    /// </summary>
     public async Task OpenAsync(string motionId, int round, IReadOnlyList<string> votingMemberIds, DateTimeOffset deadline)
     {
         await _created.EnsureAsync();
@@ -31,101 +34,64 @@ public sealed class BallotStore(TableServiceClient tables, TimeProvider clock)
             ["Deadline"] = deadline,
             ["Members"] = JsonSerializer.Serialize(votingMemberIds),
         };
+        // A transaction holds 100 entities: members past the 99th vote on the checked path, just as safely.
+        var papers = votingMemberIds.Distinct(StringComparer.Ordinal).Take(MaxTransaction - 1)
+            .Select(m => new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(motionId, PaperKey(round, m))));
         try
         {
-            await _table.AddEntityAsync(row);
+            await _table.SubmitTransactionAsync([new(TableTransactionActionType.Add, row), .. papers]);
         }
-        catch (RequestFailedException e) when (e.Status == 409)
+        catch (TableTransactionFailedException e) when (e.Status == 409)
         {
             // Opened by an earlier run of the same step.
         }
     }
 
     /// <summary>
-    /// Stores the member's vote and says whether it counts. A round already seen by this process skips the first read
-    /// of the round row: its members and deadline never change, and whether it is still open is read after the vote is
-    /// written in any case. Its first vote by a member is then an insert, so a late vote cannot overwrite one the close
-    /// counted; a member voting again takes the path with the first read.
+    /// Stores the member's vote and says whether it counts. Usually one request: the vote is written in one transaction
+    /// with a touch of the member's ballot paper, and the close tears up the papers before it reads the votes, so a vote
+    /// written that way came before the close and counts. A vote finding no paper — the round is being closed, was
+    /// opened before papers existed, or the member has none — takes the checked path (<see cref="CastCheckedAsync"/>).
     /// </summary>
-    public async Task<CastResult> CastAsync(string motionId, int round, string memberId, VoteChoice choice, string? comment,
-        CancellationToken cancellationToken = default)
+    public async Task<CastResult> CastAsync(VoteRight right, VoteChoice choice, string? comment, CancellationToken cancellationToken = default)
     {
         await _created.EnsureAsync();
-        var known = _rounds.Get(motionId, round);
-        if (known is null)
-        {
-            if (await GetRoundAsync(motionId, round, cancellationToken) is not { } before)
-            {
-                return CastResult.NoBallot;
-            }
-            if (!before.IsOpenAt(clock.GetUtcNow()))
-            {
-                return CastResult.Closed;
-            }
-            known = _rounds.Remember(motionId, round, before.Deadline, before.Members);
-        }
-        if (clock.GetUtcNow() >= known.Deadline)
+        if (clock.GetUtcNow() >= right.Until)
         {
             return CastResult.Closed;
         }
-        if (!known.Members.Contains(memberId))
-        {
-            return CastResult.NotEligible;
-        }
-        var vote = new TableEntity(motionId, VoteKey(round, memberId))
+        var vote = new TableEntity(right.MotionId, VoteKey(right.Round, right.MemberId))
         {
             ["VoteId"] = Guid.NewGuid().ToString("N"),
             ["Choice"] = choice.ToString(),
             ["At"] = clock.GetUtcNow(),
             ["Comment"] = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
         };
-        var replaced = false;
-        Response written;
+        var paper = new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+            new TableEntity(right.MotionId, PaperKey(right.Round, right.MemberId)), ETag.All);
         try
         {
-            written = await _table.AddEntityAsync(vote, cancellationToken);
+            await _table.SubmitTransactionAsync([new(TableTransactionActionType.Add, vote), paper], cancellationToken);
+            return CastResult.Counted;
         }
-        catch (RequestFailedException e) when (e.Status == 409)
+        catch (TableTransactionFailedException first) when (first.Status == 409)
         {
-            // Voting again replaces the earlier vote, but only while the round is open: the close may have counted it.
-            var current = await GetRoundAsync(motionId, round, cancellationToken);
-            if (current?.IsOpenAt(clock.GetUtcNow()) != true)
+            try
             {
-                return current is null ? CastResult.NoBallot : CastResult.Closed;
+                // The member's second vote replaces the first; with the paper still there no close has counted it yet.
+                await _table.SubmitTransactionAsync([new(TableTransactionActionType.UpsertReplace, vote), paper], cancellationToken);
+                return CastResult.Replaced;
             }
-            replaced = true;
-            written = await _table.UpsertEntityAsync(vote, TableUpdateMode.Replace, cancellationToken);
+            catch (TableTransactionFailedException again) when (again.Status == 404)
+            {
+                // The paper is gone: checked path.
+            }
         }
-        return await CountsAsync(motionId, round, memberId, vote.GetString("VoteId"), written, !replaced, cancellationToken)
-            ? replaced ? CastResult.Replaced : CastResult.Counted
-            : CastResult.Closed;
-    }
-
-    /// <summary>
-    /// Whether the vote just written counts: the round still reads Open, or its close counted the vote. One that does
-    /// not count is taken back where it was the member's first (<paramref name="inserted"/>), so no stray vote stays.
-    /// </summary>
-    private async Task<bool> CountsAsync(string motionId, int round, string memberId, string voteId, Response written,
-        bool inserted, CancellationToken cancellationToken)
-    {
-        var after = await GetRoundAsync(motionId, round, cancellationToken);
-        if (after?.State == BallotState.Open)
+        catch (TableTransactionFailedException e) when (e.Status == 404)
         {
-            return true;
+            // No paper: checked path.
         }
-        var closed = after is null ? null : await WaitForCloseAsync(motionId, round, cancellationToken);
-        if (closed?.Counted.Any(v => v.VoteId == voteId) == true)
-        {
-            return true;
-        }
-        if ((closed is null || inserted) && written.Headers.ETag is { } etag)
-        {
-            // The close stalls (its process died; a rerun finishes it later): take the vote back, so it cannot count
-            // after the member was told it did not.
-            await DeleteIgnoringRacesAsync(motionId, VoteKey(round, memberId), etag, cancellationToken);
-        }
-        // Not counted: the close read the votes before this one was written.
-        return false;
+        return await CastCheckedAsync(right, vote, cancellationToken);
     }
 
     /// <summary>The round with its votes: while open the latest vote of each member, once closed the counted ones.</summary>
@@ -167,6 +133,7 @@ public sealed class BallotStore(TableServiceClient tables, TimeProvider clock)
     public async Task<Ballot?> CloseAsync(string motionId, int round)
     {
         await _created.EnsureAsync();
+        await TearUpPapersAsync(motionId, round);
         while (true)
         {
             var row = await _table.GetEntityIfExistsAsync<TableEntity>(motionId, RoundKey(round));
@@ -226,31 +193,32 @@ public sealed class BallotStore(TableServiceClient tables, TimeProvider clock)
         await Task.WhenAll(keys.Select(k => _table.DeleteEntityAsync(motionId, k, ETag.All, cancellationToken)));
     }
 
-    private async Task DeleteIgnoringRacesAsync(string motionId, string rowKey, ETag etag, CancellationToken cancellationToken)
+    /// <summary>Deletes the round's ballot papers, so no vote is written on the quick path from here on.</summary>
+    private async Task TearUpPapersAsync(string motionId, int round)
     {
-        try
+        var from = PaperKey(round, "");
+        while (true)
         {
-            await _table.DeleteEntityAsync(motionId, rowKey, etag, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
-        {
-            // The member voted again meanwhile: that request answers for its own vote.
-        }
-    }
-
-    private async Task<RoundRow?> WaitForCloseAsync(string motionId, int round, CancellationToken cancellationToken)
-    {
-        // Real time: the close runs on the wall clock, in this or another process.
-        var until = DateTime.UtcNow + CloseWait;
-        while (DateTime.UtcNow < until)
-        {
-            if (await GetRoundAsync(motionId, round, cancellationToken) is { State: BallotState.Closed } closed)
+            var papers = new List<TableTransactionAction>();
+            await foreach (var row in _table.QueryAsync<TableEntity>(
+                e => e.PartitionKey == motionId && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(from + "~") < 0, select: ["RowKey"]))
             {
-                return closed;
+                papers.Add(new(TableTransactionActionType.Delete, new TableEntity(motionId, row.RowKey), ETag.All));
             }
-            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+            if (papers.Count == 0)
+            {
+                return;
+            }
+            try
+            {
+                await _table.SubmitTransactionAsync(papers);
+                return;
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404)
+            {
+                // Another run of the close tore some up meanwhile: read again.
+            }
         }
-        return null;
     }
 
     private async Task<RoundRow?> GetRoundAsync(string motionId, int round, CancellationToken cancellationToken)
@@ -269,6 +237,9 @@ public sealed class BallotStore(TableServiceClient tables, TimeProvider clock)
     private static string RoundKey(int round) => round.ToString("D3", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string VoteKey(int round, string memberId) => RoundKey(round) + "|" + memberId;
+
+    /// <summary>Outside the round's key range (digits), so reading a round's votes never meets a paper.</summary>
+    private static string PaperKey(int round, string memberId) => "paper|" + RoundKey(round) + "|" + memberId;
 
     private sealed record CountedVote(string MemberId, VoteChoice Choice, DateTimeOffset At, string VoteId);
 

@@ -36,9 +36,9 @@ public sealed class VoteService(IAccessTokenStore tokens, BallotStore ballots, V
             return Outcomes.Fail<VoteReceipt>(OutcomeKind.Invalid, "Der Kommentar ist zu lang.",
                 new Dictionary<string, string[]> { ["comment"] = [$"Der Kommentar darf höchstens {MaxCommentLength} Zeichen lang sein."] });
         }
-        var subject = resolution.Token!.Subject;
+        var (subject, until) = (resolution.Token!.Subject, resolution.Token.ExpiresAt);
         var (motionId, memberId) = (subject.MotionId!, subject.MemberId!);
-        var cast = await ballots.CastAsync(motionId, subject.Round ?? 0, memberId, chosen, comment, cancellationToken);
+        var cast = await ballots.CastAsync(new VoteRight(motionId, subject.Round ?? 0, memberId, until), chosen, comment, cancellationToken);
         switch (cast)
         {
             case CastResult.NotEligible:
