@@ -67,8 +67,9 @@ public sealed partial class BallotStore(TableServiceClient tables, TimeProvider 
             ["At"] = clock.GetUtcNow(),
             ["Comment"] = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
         };
+        // The touch carries a property, so it is an ordinary merge everywhere rather than an empty one.
         var paper = new TableTransactionAction(TableTransactionActionType.UpdateMerge,
-            new TableEntity(right.MotionId, PaperKey(right.Round, right.MemberId)), ETag.All);
+            new TableEntity(right.MotionId, PaperKey(right.Round, right.MemberId)) { ["VotedAt"] = vote["At"] }, ETag.All);
         try
         {
             await _table.SubmitTransactionAsync([new(TableTransactionActionType.Add, vote), paper], cancellationToken);
