@@ -20,10 +20,23 @@ public sealed class NotificationSenderTests
         var mails = _transport.Delivered.ToList();
         Assert.Equal(3, mails.Count);
         Assert.All(mails, mail => Assert.Single(mail.To));
-        Assert.Equal(["fraktion@example.org", "ratsbuero@example.org", "mitglied@example.org"], mails.Select(m => m.To[0].Address));
+        Assert.Equal(["fraktion@example.org", "mitglied@example.org", "ratsbuero@example.org"], mails.Select(m => m.To[0].Address).Order());
         Assert.Equal(3, mails.Select(m => m.IdempotencyKey).Distinct().Count());
         Assert.All(mails, mail => Assert.StartsWith("instance-1:7|", mail.IdempotencyKey));
         Assert.Single(mails.Select(m => m.HtmlBody).Distinct());
+    }
+
+    [Fact]
+    public async Task SendAsync_SeveralRecipients_MailsGoOutSideBySide()
+    {
+        // Each hand-over waits until all three are under way: one after another, the first would never finish.
+        var transport = new MeetingTransport(3);
+        var sender = new NotificationSender(transport, new NotificationRenderer(new Uri("https://rat.example.org")));
+        var decided = (MotionDecided)Samples.OfKind(nameof(MotionDecided)) with { To = [Samples.Faction, Samples.Clerk, Samples.Member] };
+
+        await sender.SendAsync(decided, "instance-1:7", CancellationToken.None);
+
+        Assert.Equal(3, transport.Sent);
     }
 
     [Fact]
@@ -63,4 +76,23 @@ public sealed class NotificationSenderTests
     [InlineData("")]
     public void Mailbox_NotAnAddress_Throws(string address) =>
         Assert.Throws<ArgumentException>(() => new Mailbox(address));
+
+    private sealed class MeetingTransport(int expected) : IEmailTransport
+    {
+        private readonly TaskCompletionSource _allUnderWay = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _underWay;
+        private int _sent;
+
+        public int Sent => Volatile.Read(ref _sent);
+
+        public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _underWay) == expected)
+            {
+                _allUnderWay.SetResult();
+            }
+            await _allUnderWay.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            Interlocked.Increment(ref _sent);
+        }
+    }
 }

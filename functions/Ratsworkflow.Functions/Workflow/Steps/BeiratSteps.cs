@@ -100,9 +100,12 @@ public sealed class CloseBeiratVote(WorkflowServices services, BallotStore ballo
         {
             To = to, Link = link, Motion = summary, BeiratName = beirat.Name, Outcome = tally.Outcome, Votes = votes, NextBody = next,
         };
-        await services.SendAsync(step, "members", Result(WorkflowServices.Members(beirat), MailLink.PublicMotion(step.MotionId)));
-        await services.SendAsync(step, "faction", Result(WorkflowServices.Faction(closed, catalog), await services.StatusLinkAsync(closed)));
-        await services.SendAsync(step, "clerks", Result(WorkflowServices.Clerks(catalog), MailLink.ClerkMotion(step.MotionId)));
+        var statusLink = await services.StatusLinkAsync(closed);
+        // Side by side: each notification has its own idempotency keys, so a rerun sends only what is missing.
+        await Task.WhenAll(
+            services.SendAsync(step, "members", Result(WorkflowServices.Members(beirat), MailLink.PublicMotion(step.MotionId))),
+            services.SendAsync(step, "faction", Result(WorkflowServices.Faction(closed, catalog), statusLink)),
+            services.SendAsync(step, "clerks", Result(WorkflowServices.Clerks(catalog), MailLink.ClerkMotion(step.MotionId))));
         return tally;
     }
 }
@@ -114,9 +117,12 @@ internal static class BeiratMail
         Organization beirat, IEnumerable<Member> members, int round, DateTimeOffset deadline, bool reminder)
     {
         var summary = WorkflowServices.Summary(motion, catalog);
-        foreach (var member in members)
+        // Side by side, as the mails of one notification (NotificationSender): each link is a token and a mail.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = NotificationSender.Parallel };
+        await Parallel.ForEachAsync(members, options, async (member, cancellationToken) =>
         {
-            var token = await services.Tokens.IssueAsync(TokenPurpose.Vote, TokenSubject.Vote(motion.MotionId, member.Id, round), deadline);
+            var token = await services.Tokens.IssueAsync(TokenPurpose.Vote, TokenSubject.Vote(motion.MotionId, member.Id, round), deadline,
+                cancellationToken);
             var to = new[] { new Mailbox(member.Email, member.Name) };
             var link = MailLink.Vote(token);
             Notification mail = reminder
@@ -131,7 +137,7 @@ internal static class BeiratMail
                     ResolutionText = motion.ResolutionText,
                 };
             await services.SendAsync(step, "vote-" + member.Id, mail);
-        }
+        });
     }
 
     /// <summary>Each member's vote for the record: the clerks see comments, the vote page shows a member their own.</summary>

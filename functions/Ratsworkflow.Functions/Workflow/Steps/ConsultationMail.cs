@@ -71,15 +71,17 @@ internal static class ConsultationMail
             Votes = motion.Consultations.Count > 0 ? motion.Consultations[^1].Votes : null, ResolutionText = d.ResolutionText,
             CouncilName = catalog.NameOf(d.OrganizationId),
         };
-        await services.SendAsync(step, "decided-faction",
-            Decision(WorkflowServices.Faction(motion, catalog), await services.StatusLinkAsync(motion)));
-        await services.SendAsync(step, "decided-clerks", Decision(WorkflowServices.Clerks(catalog), MailLink.ClerkMotion(motion.MotionId)));
+        var statusLink = await services.StatusLinkAsync(motion);
         var involved = motion.Consultations.Select(c => catalog.Find(c.OrganizationId)?.Email).OfType<string>().Distinct()
             .Select(a => new Mailbox(a)).ToList();
         if (motion.BeiratReview)
         {
             involved.AddRange(WorkflowServices.Members(catalog.AdvisoryBoard));
         }
-        await services.SendAsync(step, "decided-involved", Decision(involved, MailLink.PublicMotion(motion.MotionId)));
+        // Side by side: each notification has its own idempotency keys, so a rerun sends only what is missing.
+        await Task.WhenAll(
+            services.SendAsync(step, "decided-faction", Decision(WorkflowServices.Faction(motion, catalog), statusLink)),
+            services.SendAsync(step, "decided-clerks", Decision(WorkflowServices.Clerks(catalog), MailLink.ClerkMotion(motion.MotionId))),
+            services.SendAsync(step, "decided-involved", Decision(involved, MailLink.PublicMotion(motion.MotionId))));
     }
 }

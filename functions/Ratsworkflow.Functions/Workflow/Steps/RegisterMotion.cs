@@ -27,16 +27,17 @@ public sealed class RegisterMotion(WorkflowServices services) : MotionStep<Regis
 
         var consultations = registered.RequestedConsultations.Select(catalog.NameOf).Append(catalog.Council.Name).ToList();
         var summary = WorkflowServices.Summary(registered, catalog);
-        await services.SendAsync(step, "faction", new MotionRegistered
+        var statusLink = await services.StatusLinkAsync(registered);
+        // Side by side: each notification has its own idempotency keys, so a rerun sends only what is missing.
+        await Task.WhenAll(services.SendAsync(step, "faction", new MotionRegistered
         {
             To = WorkflowServices.Faction(registered, catalog),
-            Link = await services.StatusLinkAsync(registered),
+            Link = statusLink,
             Motion = summary,
             RegisteredAt = registered.RegisteredAt!.Value,
             BeiratName = beirat?.Name,
             Consultations = consultations,
-        });
-        await services.SendAsync(step, "clerks", new NewMotionForClerks
+        }), services.SendAsync(step, "clerks", new NewMotionForClerks
         {
             To = WorkflowServices.Clerks(catalog),
             Link = MailLink.ClerkMotion(motionId),
@@ -44,7 +45,7 @@ public sealed class RegisterMotion(WorkflowServices services) : MotionStep<Regis
             RegisteredAt = registered.RegisteredAt!.Value,
             BeiratName = beirat?.Name,
             Consultations = consultations,
-        });
+        }));
         return new RegisteredMotion(
             motionId,
             reference,
