@@ -73,6 +73,9 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>Ends the process tree at once, as a crash or an OOM kill would: no shutdown code runs.</summary>
     public void KillHard() => _process.KillHard();
 
+    /// <summary>Asks the app to stop (SIGTERM, as Ctrl-C or a service manager); true if it ended within <paramref name="timeout"/>.</summary>
+    public Task<bool> TerminateAsync(TimeSpan timeout) => _process.TerminateAsync(timeout);
+
     public ValueTask DisposeAsync()
     {
         _process.Dispose();

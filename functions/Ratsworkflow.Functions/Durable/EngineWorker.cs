@@ -54,12 +54,24 @@ public sealed class EngineWorker(
         logger.LogInformation("Durable Task worker started: task hub {HubName}.", options.HubName);
     }
 
+    /// <summary>
+    /// Stops gracefully within the host's shutdown time, and no longer: with storage already gone (Ctrl-C stops Azurite
+    /// and the app together) the graceful stop retries its lease releases for minutes. Leases not released expire by
+    /// themselves (docs/engine.md), as after a crash.
+    /// </summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
         if (_worker is { } worker)
         {
-            await worker.StopAsync(isForced: cancellationToken.IsCancellationRequested);
+            try
+            {
+                await worker.StopAsync(isForced: cancellationToken.IsCancellationRequested).WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Durable Task worker did not stop within the shutdown time; its partition leases expire by themselves.");
+            }
         }
     }
 
