@@ -102,9 +102,7 @@ public sealed partial class BallotStore(TableServiceClient tables, TimeProvider 
         RoundRow? roundRow = null;
         var votes = new List<BallotVote>();
         var from = RoundKey(round);
-        await foreach (var row in _table.QueryAsync<TableEntity>(
-            e => e.PartitionKey == motionId && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(from + "~") < 0,
-            cancellationToken: cancellationToken))
+        await foreach (var row in RowsStartingWith(motionId, from, cancellationToken: cancellationToken))
         {
             if (row.RowKey == from)
             {
@@ -201,8 +199,7 @@ public sealed partial class BallotStore(TableServiceClient tables, TimeProvider 
         while (true)
         {
             var papers = new List<TableTransactionAction>();
-            await foreach (var row in _table.QueryAsync<TableEntity>(
-                e => e.PartitionKey == motionId && e.RowKey.CompareTo(from) >= 0 && e.RowKey.CompareTo(from + "~") < 0, select: ["RowKey"]))
+            await foreach (var row in RowsStartingWith(motionId, from, select: ["RowKey"]))
             {
                 papers.Add(new(TableTransactionActionType.Delete, new TableEntity(motionId, row.RowKey), ETag.All));
             }
@@ -221,6 +218,12 @@ public sealed partial class BallotStore(TableServiceClient tables, TimeProvider 
             }
         }
     }
+
+    /// <summary>The motion's rows whose key starts with <paramref name="prefix"/> (keys hold no character after '~').</summary>
+    private AsyncPageable<TableEntity> RowsStartingWith(string motionId, string prefix, IEnumerable<string>? select = null,
+        CancellationToken cancellationToken = default) =>
+        _table.QueryAsync<TableEntity>(e => e.PartitionKey == motionId && e.RowKey.CompareTo(prefix) >= 0 && e.RowKey.CompareTo(prefix + "~") < 0,
+            select: select, cancellationToken: cancellationToken);
 
     private async Task<RoundRow?> GetRoundAsync(string motionId, int round, CancellationToken cancellationToken)
     {

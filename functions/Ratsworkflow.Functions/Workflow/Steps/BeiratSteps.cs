@@ -118,7 +118,7 @@ internal static class BeiratMail
     {
         var summary = WorkflowServices.Summary(motion, catalog);
         // Side by side, as the mails of one notification (NotificationSender): each link is a token and a mail.
-        var options = new ParallelOptions { MaxDegreeOfParallelism = NotificationSender.Parallel };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = NotificationSender.MaxAtOnce };
         await Parallel.ForEachAsync(members, options, async (member, cancellationToken) =>
         {
             var token = await services.Tokens.IssueAsync(TokenPurpose.Vote, TokenSubject.Vote(motion.MotionId, member.Id, round), deadline,

@@ -15,9 +15,10 @@ internal static class ConsultationMail
         var summary = WorkflowServices.Summary(motion, catalog);
         var faction = WorkflowServices.Faction(motion, catalog);
         var next = state.Current is { } current ? catalog.NameOf(current.OrganizationId) : null;
-        // The mails go out side by side (each has its own idempotency keys); only the status links are issued in turn.
-        var sends = new List<Task>();
-        foreach (var (e, i) in events.Select((e, i) => (e, i)))
+        // The mails of the events go out side by side: each has its own idempotency keys.
+        await Task.WhenAll(events.Select((e, i) => SendEventAsync(e, i)));
+
+        async Task SendEventAsync(ConsultationEvent e, int i)
         {
             switch (e)
             {
@@ -27,42 +28,43 @@ internal static class ConsultationMail
                 case Consultations.ConsultationScheduled s:
                     var chair = catalog.Find(s.OrganizationId)?.Email is { } chairAddress ? [new Mailbox(chairAddress)] : Array.Empty<Mailbox>();
                     var at = meeting?.Id == s.MeetingId ? meeting : null;
-                    sends.Add(services.SendAsync(step, $"scheduled-{i}", new Email.ConsultationScheduled
-                    {
-                        To = faction, Link = await services.StatusLinkAsync(motion), Motion = summary,
-                        OrganizationName = catalog.NameOf(s.OrganizationId), MeetingDate = s.MeetingDate,
-                        PreviousMeetingDate = s.PreviousMeetingDate, StartTime = at?.StartTime, Place = at?.Place,
-                    }));
-                    sends.Add(services.SendAsync(step, $"chair-{i}", new Email.ConsultationScheduled
-                    {
-                        To = chair, Link = MailLink.PublicMotion(motion.MotionId), Motion = summary,
-                        OrganizationName = catalog.NameOf(s.OrganizationId), MeetingDate = s.MeetingDate,
-                        PreviousMeetingDate = s.PreviousMeetingDate, StartTime = at?.StartTime, Place = at?.Place,
-                    }));
+                    var statusLink = await services.StatusLinkAsync(motion);
+                    await Task.WhenAll(
+                        services.SendAsync(step, $"scheduled-{i}", new Email.ConsultationScheduled
+                        {
+                            To = faction, Link = statusLink, Motion = summary,
+                            OrganizationName = catalog.NameOf(s.OrganizationId), MeetingDate = s.MeetingDate,
+                            PreviousMeetingDate = s.PreviousMeetingDate, StartTime = at?.StartTime, Place = at?.Place,
+                        }),
+                        services.SendAsync(step, $"chair-{i}", new Email.ConsultationScheduled
+                        {
+                            To = chair, Link = MailLink.PublicMotion(motion.MotionId), Motion = summary,
+                            OrganizationName = catalog.NameOf(s.OrganizationId), MeetingDate = s.MeetingDate,
+                            PreviousMeetingDate = s.PreviousMeetingDate, StartTime = at?.StartTime, Place = at?.Place,
+                        }));
                     break;
                 case ConsultationUnscheduled u:
-                    sends.Add(services.SendAsync(step, $"unscheduled-{i}", new Email.MeetingCancelled
+                    await services.SendAsync(step, $"unscheduled-{i}", new Email.MeetingCancelled
                     {
                         To = faction, Link = await services.StatusLinkAsync(motion), Motion = summary,
                         OrganizationName = catalog.NameOf(u.OrganizationId), MeetingDate = u.PreviousMeetingDate,
-                    }));
+                    });
                     break;
                 case Consultations.ConsultationResultRecorded r when !state.IsDecided || !r.ByCouncil:
                     var referred = events.OfType<ConsultationInserted>().FirstOrDefault();
-                    sends.Add(services.SendAsync(step, $"result-{i}", new Email.ConsultationResultRecorded
+                    await services.SendAsync(step, $"result-{i}", new Email.ConsultationResultRecorded
                     {
                         To = faction, Link = await services.StatusLinkAsync(motion), Motion = summary,
                         OrganizationName = catalog.NameOf(r.OrganizationId), IsCouncil = r.ByCouncil, MeetingDate = r.MeetingDate,
                         Outcome = r.Outcome, Votes = r.Votes, ResolutionText = motion.ResolutionText,
                         ReferredTo = referred is null ? null : catalog.NameOf(referred.OrganizationId), NextBody = next,
-                    }));
+                    });
                     break;
                 case Consultations.MotionDecided d:
-                    sends.Add(SendDecisionAsync(services, step, motion, catalog, d, summary));
+                    await SendDecisionAsync(services, step, motion, catalog, d, summary);
                     break;
             }
         }
-        await Task.WhenAll(sends);
     }
 
     private static async Task SendDecisionAsync(WorkflowServices services, StepContext step, MotionRecord motion, OrganizationCatalog catalog,
