@@ -7,12 +7,12 @@ namespace Ratsworkflow.Functions.Beirat;
 
 /// <summary>
 /// The Beirat's ballot box in table <c>BeiratVotes</c>, one partition per motion: a row per round (state, deadline,
-/// voting members, and once closed the counted votes), a ballot paper per voting member while the round is open, and a
-/// row per member's vote. A vote is stored by the request that casts it, so 50 members voting at once each get their
-/// answer without waiting for the workflow. Casting and closing are linearized in storage: a vote is written in one
-/// transaction with its member's paper, and the close tears up the papers before it reads the votes; without a paper a
-/// vote counts if the round row still reads Open after it was written, because the close sets Closing before it reads
-/// the votes; a voter who sees Closing waits for Closed and finds whether the close counted its vote.
+/// voting members, and once closed the counted votes), while the round is open a ballot paper per voting member and
+/// one per vote link mailed (<see cref="VoteLink"/>), and a row per member's vote. A vote is stored by the request that
+/// casts it, so 50 members voting at once each get their answer without waiting for the workflow. Casting and closing
+/// are linearized in storage: a vote is written in one transaction with a paper, and the close sets Closing, tears up
+/// the papers, then reads the votes; without a paper a vote counts if the round row still reads Open after it was
+/// written; a voter who sees Closing waits for Closed and finds whether the close counted its vote.
 /// </summary>
 public sealed partial class BallotStore(TableServiceClient tables, TimeProvider clock)
 {
@@ -60,16 +60,17 @@ public sealed partial class BallotStore(TableServiceClient tables, TimeProvider 
         {
             return CastResult.Closed;
         }
-        var vote = new TableEntity(right.MotionId, VoteKey(right.Round, right.MemberId))
-        {
-            ["VoteId"] = Guid.NewGuid().ToString("N"),
-            ["Choice"] = choice.ToString(),
-            ["At"] = clock.GetUtcNow(),
-            ["Comment"] = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
-        };
+        var vote = NewVote(right, choice, comment);
+        return await CastOnPaperAsync(right, vote, PaperKey(right.Round, right.MemberId), cancellationToken)
+            ?? await CastCheckedAsync(right, vote, cancellationToken);
+    }
+
+    /// <summary>The vote in one transaction with a touch of the paper: null if the paper is not there.</summary>
+    private async Task<CastResult?> CastOnPaperAsync(VoteRight right, TableEntity vote, string paperKey, CancellationToken cancellationToken)
+    {
         // The touch carries a property, so it is an ordinary merge everywhere rather than an empty one.
         var paper = new TableTransactionAction(TableTransactionActionType.UpdateMerge,
-            new TableEntity(right.MotionId, PaperKey(right.Round, right.MemberId)) { ["VotedAt"] = vote["At"] }, ETag.All);
+            new TableEntity(right.MotionId, paperKey) { ["VotedAt"] = vote["At"] }, ETag.All);
         try
         {
             await _table.SubmitTransactionAsync([new(TableTransactionActionType.Add, vote), paper], cancellationToken);
@@ -85,15 +86,22 @@ public sealed partial class BallotStore(TableServiceClient tables, TimeProvider 
             }
             catch (TableTransactionFailedException again) when (again.Status == 404)
             {
-                // The paper is gone: checked path.
+                return null;
             }
         }
         catch (TableTransactionFailedException e) when (e.Status == 404)
         {
-            // No paper: checked path.
+            return null;
         }
-        return await CastCheckedAsync(right, vote, cancellationToken);
     }
+
+    private TableEntity NewVote(VoteRight right, VoteChoice choice, string? comment) => new(right.MotionId, VoteKey(right.Round, right.MemberId))
+    {
+        ["VoteId"] = Guid.NewGuid().ToString("N"),
+        ["Choice"] = choice.ToString(),
+        ["At"] = clock.GetUtcNow(),
+        ["Comment"] = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+    };
 
     /// <summary>The round with its votes: while open the latest vote of each member, once closed the counted ones.</summary>
     public async Task<Ballot?> GetAsync(string motionId, int round, CancellationToken cancellationToken = default)
@@ -132,7 +140,6 @@ public sealed partial class BallotStore(TableServiceClient tables, TimeProvider 
     public async Task<Ballot?> CloseAsync(string motionId, int round)
     {
         await _created.EnsureAsync();
-        await TearUpPapersAsync(motionId, round);
         while (true)
         {
             var row = await _table.GetEntityIfExistsAsync<TableEntity>(motionId, RoundKey(round));
@@ -151,6 +158,7 @@ public sealed partial class BallotStore(TableServiceClient tables, TimeProvider 
                 }
                 if (state == BallotState.Closing)
                 {
+                    await TearUpPapersAsync(motionId, round);
                     var open = await GetAsync(motionId, round) ?? throw new InvalidOperationException($"Ballot {motionId}/{round} vanished.");
                     var counted = open.Votes.Select(v => new CountedVote(v.MemberId, v.Choice, v.At, v.VoteId)).ToList();
                     await _table.UpdateEntityAsync(new TableEntity(motionId, RoundKey(round))
@@ -203,13 +211,12 @@ public sealed partial class BallotStore(TableServiceClient tables, TimeProvider 
             {
                 papers.Add(new(TableTransactionActionType.Delete, new TableEntity(motionId, row.RowKey), ETag.All));
             }
-            if (papers.Count == 0)
-            {
-                return;
-            }
             try
             {
-                await _table.SubmitTransactionAsync(papers);
+                foreach (var chunk in papers.Chunk(MaxTransaction))
+                {
+                    await _table.SubmitTransactionAsync(chunk);
+                }
                 return;
             }
             catch (TableTransactionFailedException e) when (e.Status == 404)

@@ -44,7 +44,7 @@ public sealed class VotumModel(IAccessTokenStore tokens, MotionStore motions, Or
     /// <summary><c>/votum/{token}?handler=Anlage&amp;n=1</c>: the member reads the Anlagen with the same link.</summary>
     public async Task<IActionResult> OnGetAnlageAsync(string token, int n, CancellationToken cancellationToken)
     {
-        var subject = (await tokens.ResolveAsync(TokenPurpose.Vote, token, cancellationToken)).Token?.Subject;
+        var subject = (await tokens.ResolveVoteLinkAsync(token, cancellationToken)).Token?.Subject;
         return subject?.MotionId is { } motionId && await motions.GetAsync(motionId, cancellationToken) is { } motion
             ? await AttachmentFiles.DownloadAsync(attachments, motion, n, Response, cancellationToken)
             : NotFound();
@@ -75,7 +75,7 @@ public sealed class VotumModel(IAccessTokenStore tokens, MotionStore motions, Or
 
     private async Task<IActionResult?> LoadAsync(string token, CancellationToken cancellationToken)
     {
-        var resolution = await tokens.ResolveAsync(TokenPurpose.Vote, token, cancellationToken);
+        var resolution = await tokens.ResolveVoteLinkAsync(token, cancellationToken);
         var subject = resolution.Token?.Subject;
         if (subject?.MotionId is not { } motionId || await motions.GetAsync(motionId, cancellationToken) is not { Beirat: { } beirat } motion)
         {

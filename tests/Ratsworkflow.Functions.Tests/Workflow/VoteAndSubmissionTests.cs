@@ -98,6 +98,22 @@ public sealed class VoteAndSubmissionTests(AzuriteFixture azurite, MailDevFixtur
     }
 
     [Fact]
+    public async Task Vote_LinkClaimingAnotherMember_RefusedWhileThePlainAccessTokenCounts()
+    {
+        var (motion, links) = await InReviewAsync();
+        Assert.True(VoteLink.TryRead(links[0], out var ownToken, out var own, out _));
+        Assert.True(VoteLink.TryRead(links[1], out var otherToken, out var other, out _));
+        var posingAsOther = VoteLink.Create(ownToken!, own! with { MemberId = other!.MemberId }).Link;
+
+        var posing = await motion.VoteAsync(posingAsOther, "yes");
+        var plain = await motion.VoteAsync(otherToken!, "no");
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.OK), (posing.StatusCode, plain.StatusCode));
+        var after = await motion.WaitForStageAsync(MotionStage.BeiratReview, m => m.Beirat!.No == 1);
+        Assert.Equal((0, 1), (after.Beirat!.Yes, after.Beirat.No));
+    }
+
+    [Fact]
     public async Task Vote_SecondVoteBeforeClose_ReplacesTheFirst()
     {
         var (motion, tokens) = await InReviewAsync();

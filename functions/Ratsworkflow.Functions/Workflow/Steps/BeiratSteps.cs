@@ -27,7 +27,7 @@ public sealed class StartBeiratVote(WorkflowServices services, BallotStore ballo
         await services.SaveAsync(step, motion, reviewing,
             services.Entry("beiratStarted", WorkflowSentences.BeiratVoteStarted(beirat.Phrase, deadline)));
         var members = beirat.VotingMembers.Where(m => input.VotingMemberIds.Contains(m.Id));
-        await BeiratMail.SendVoteLinksAsync(services, step, reviewing, catalog, beirat, members, input.Round, deadline, reminder: false);
+        await BeiratMail.SendVoteLinksAsync(services, ballots, step, reviewing, catalog, beirat, members, input.Round, deadline, reminder: false);
         return true;
     }
 }
@@ -66,7 +66,7 @@ public sealed class SendVoteReminders(WorkflowServices services, BallotStore bal
         var beirat = catalog.Find(input.BeiratId)!;
         var missing = beirat.VotingMembers.Where(m => ballot.MembersWithoutVote.Contains(m.Id)).ToList();
         var reminded = motion with { Beirat = motion.Beirat! with { ReminderSent = true } };
-        await BeiratMail.SendVoteLinksAsync(services, step, reminded, catalog, beirat, missing, input.Round, deadline, reminder: true);
+        await BeiratMail.SendVoteLinksAsync(services, ballots, step, reminded, catalog, beirat, missing, input.Round, deadline, reminder: true);
         await services.SaveAsync(step, motion, reminded, services.Entry("beiratReminder", WorkflowSentences.RemindersSent(missing.Count)));
         return missing.Count;
     }
@@ -112,19 +112,28 @@ public sealed class CloseBeiratVote(WorkflowServices services, BallotStore ballo
 
 internal static class BeiratMail
 {
+    /// <summary>
+    /// A personal vote link per member, its ballot paper laid before any link goes out (a vote on it is then one
+    /// request), and the mails side by side, as the mails of one notification (NotificationSender).
+    /// </summary>
     public static async Task SendVoteLinksAsync(
-        WorkflowServices services, StepContext step, MotionRecord motion, OrganizationCatalog catalog,
+        WorkflowServices services, BallotStore ballots, StepContext step, MotionRecord motion, OrganizationCatalog catalog,
         Organization beirat, IEnumerable<Member> members, int round, DateTimeOffset deadline, bool reminder)
     {
-        var summary = WorkflowServices.Summary(motion, catalog);
-        // Side by side, as the mails of one notification (NotificationSender): each link is a token and a mail.
         var options = new ParallelOptions { MaxDegreeOfParallelism = NotificationSender.MaxAtOnce };
+        var links = new System.Collections.Concurrent.ConcurrentBag<(Member Member, string Link, string PaperId)>();
         await Parallel.ForEachAsync(members, options, async (member, cancellationToken) =>
         {
             var token = await services.Tokens.IssueAsync(TokenPurpose.Vote, TokenSubject.Vote(motion.MotionId, member.Id, round), deadline,
                 cancellationToken);
-            var to = new[] { new Mailbox(member.Email, member.Name) };
-            var link = MailLink.Vote(token);
+            var (link, paperId) = VoteLink.Create(token, new VoteRight(motion.MotionId, round, member.Id, deadline));
+            links.Add((member, link, paperId));
+        });
+        await ballots.LayLinkPapersAsync(motion.MotionId, round, links.Select(l => (l.Member.Id, l.PaperId)));
+        var summary = WorkflowServices.Summary(motion, catalog);
+        await Parallel.ForEachAsync(links, options, async (issued, _) =>
+        {
+            var (member, to, link) = (issued.Member, new[] { new Mailbox(issued.Member.Email, issued.Member.Name) }, MailLink.Vote(issued.Link));
             Notification mail = reminder
                 ? new VoteReminder
                 {
