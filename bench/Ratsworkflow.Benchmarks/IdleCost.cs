@@ -26,7 +26,7 @@ internal static class IdleCost
             // Let the pollers' back-off reach its ceiling before counting.
             await Task.Delay(TimeSpan.FromSeconds(3));
             var appCpu = new CpuMeter(session.App.Pid);
-            var storageCpu = new CpuMeter(session.Storage.Pid);
+            var storageCpu = new CpuMeter(session.Storage.Pids);
             var before = tally.Snapshot();
             var watch = Stopwatch.StartNew();
             await Task.Delay(options.IdleWindow);

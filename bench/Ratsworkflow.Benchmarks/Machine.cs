@@ -100,12 +100,15 @@ internal static class Quiet
 }
 
 /// <summary>CPU used by a process between two points, as a share of one core.</summary>
-internal sealed class CpuMeter(int pid)
+/// <summary>CPU time of one process or, summed, of several (Azurite's three services).</summary>
+internal sealed class CpuMeter(params int[] pids)
 {
-    private readonly TimeSpan _start = Machine.CpuTime(pid);
+    private readonly TimeSpan _start = Total(pids);
     private readonly DateTime _at = DateTime.UtcNow;
 
-    public TimeSpan Used => Machine.CpuTime(pid) - _start;
+    public TimeSpan Used => Total(pids) - _start;
+
+    private static TimeSpan Total(int[] pids) => pids.Aggregate(TimeSpan.Zero, (sum, pid) => sum + Machine.CpuTime(pid));
 
     /// <summary>1.0 = one core busy the whole time.</summary>
     public double Cores => Used.TotalSeconds / Math.Max(0.001, (DateTime.UtcNow - _at).TotalSeconds);

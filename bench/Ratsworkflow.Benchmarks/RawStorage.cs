@@ -13,7 +13,7 @@ internal static class RawStorage
             var cpu = new List<double>();
             for (var run = 0; run < options.Runs; run++)
             {
-                var meter = new CpuMeter(storage.Pid);
+                var meter = new CpuMeter(storage.Pids);
                 var (rate, _) = await storage.RawWritesAsync(options.Quick ? 200 : 5_000, concurrency);
                 rates.Add(rate);
                 cpu.Add(meter.Cores);

@@ -5,26 +5,28 @@ using Ratsworkflow.Testing;
 
 namespace Ratsworkflow.Benchmarks;
 
-/// <summary>A fresh in-memory Azurite, with the pid of its node process for CPU figures.</summary>
+/// <summary>A fresh in-memory Azurite, with the pids of its node processes (one per service) for CPU figures.</summary>
 internal sealed class Storage : IAsyncDisposable
 {
-    private Storage(Azurite azurite, int pid)
+    private Storage(Azurite azurite, int[] pids)
     {
         Azurite = azurite;
-        Pid = pid;
+        Pids = pids;
     }
 
     public Azurite Azurite { get; }
-    public int Pid { get; }
+    public int[] Pids { get; }
     public string ConnectionString => Azurite.ConnectionString;
 
     public static async Task<Storage> StartAsync()
     {
         var azurite = await Azurite.StartAsync(inMemory: true);
-        return new Storage(azurite, FindPid(azurite.TablePort));
+        // Distinct: with AZURITE_ONE_PROCESS=1 one process serves all three ports.
+        int[] pids = [FindPid("--blobPort", azurite.BlobPort), FindPid("--queuePort", azurite.QueuePort), FindPid("--tablePort", azurite.TablePort)];
+        return new Storage(azurite, pids.Distinct().ToArray());
     }
 
-    private static int FindPid(int tablePort)
+    private static int FindPid(string portOption, int port)
     {
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
@@ -35,8 +37,8 @@ internal sealed class Storage : IAsyncDisposable
             try
             {
                 var args = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
-                var at = Array.IndexOf(args, "--tablePort");
-                if (args.Any(a => a.Contains("azurite", StringComparison.Ordinal)) && at >= 0 && at + 1 < args.Length && args[at + 1] == tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                var at = Array.IndexOf(args, portOption);
+                if (args.Any(a => a.Contains("azurite", StringComparison.Ordinal)) && at >= 0 && at + 1 < args.Length && args[at + 1] == port.ToString(System.Globalization.CultureInfo.InvariantCulture))
                 {
                     return pid;
                 }

@@ -41,7 +41,7 @@ internal static class Throughput
                     await session.Driver.RunAsync(); // warm-up, not counted
                 }
                 var appMeter = new CpuMeter(session.App.Pid);
-                var storageMeter = new CpuMeter(session.Storage.Pid);
+                var storageMeter = new CpuMeter(session.Storage.Pids);
                 var benchMeter = new CpuMeter(Environment.ProcessId);
                 var pollsBefore = session.Api.MotionReads;
                 var next = 0;

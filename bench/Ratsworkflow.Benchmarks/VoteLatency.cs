@@ -31,7 +31,7 @@ internal static class VoteLatency
         {
             await using var session = await Session.StartAsync(mail, countRequests: options.Profile, options.AppSettings);
             var driver = session.Driver;
-            int[] pids = [session.App.Pid, session.Storage.Pid];
+            int[] pids = [session.App.Pid, .. session.Storage.Pids];
             if (!options.Quick)
             {
                 await driver.RunAsync(); // warm-up

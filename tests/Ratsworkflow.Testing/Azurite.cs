@@ -2,7 +2,10 @@ namespace Ratsworkflow.Testing;
 
 /// <summary>
 /// A real Azurite (npm) on free ports, owned by one test run. Its data lives in a temporary folder, so it can be
-/// stopped and started again (storage-outage tests) without losing what was committed.
+/// stopped and started again (storage-outage tests) without losing what was committed. Blob, queue and table service
+/// run as three processes (Azurite's <c>azurite-blob</c>, <c>azurite-queue</c>, <c>azurite-table</c>): each is one Node
+/// thread, and one process for all three made the engine's queue polling and the app's table work wait for each other
+/// on one core (docs/benchmarks.md, "Ninth session").
 /// </summary>
 public sealed class Azurite : IAsyncDisposable
 {
@@ -11,7 +14,7 @@ public sealed class Azurite : IAsyncDisposable
 
     private readonly string _location = Path.Combine(Path.GetTempPath(), "rw-azurite-" + Guid.NewGuid().ToString("N"));
     private readonly bool _inMemory;
-    private ChildProcess? _process;
+    private readonly List<ChildProcess> _processes = [];
 
     private Azurite(bool inMemory)
     {
@@ -51,21 +54,29 @@ public sealed class Azurite : IAsyncDisposable
         }
     }
 
+    /// <summary>Set to 1, Azurite runs as one process for all three services, as before (to compare figures).</summary>
+    public const string OneProcessVariable = "AZURITE_ONE_PROCESS";
+
     public async Task StartAgainAsync()
     {
         Directory.CreateDirectory(_location);
-        var args = new List<string>
+        (string Service, int Port)[] services = [("blob", BlobPort), ("queue", QueuePort), ("table", TablePort)];
+        var processes = Environment.GetEnvironmentVariable(OneProcessVariable) == "1" ? [("", services)] : services.Select(s => ("-" + s.Service, new[] { s }));
+        foreach (var (suffix, served) in processes)
         {
-            "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl",
-            "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-            "--blobPort", BlobPort.ToString(), "--queuePort", QueuePort.ToString(), "--tablePort", TablePort.ToString(),
-        };
-        // In-memory is faster; a folder lets a test stop and restart Azurite without losing data.
-        args.AddRange(_inMemory ? ["--inMemoryPersistence"] : ["--location", _location]);
-        _process = ChildProcess.Start(RepositoryPaths.NodeBin("azurite"), args);
-        foreach (var port in new[] { BlobPort, QueuePort, TablePort })
-        {
-            await ChildProcess.WaitForPortAsync(port, TimeSpan.FromSeconds(120), _process);
+            var args = new List<string> { "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl" };
+            foreach (var (service, port) in served)
+            {
+                args.AddRange([$"--{service}Host", "127.0.0.1", $"--{service}Port", port.ToString()]);
+            }
+            // In-memory is faster; a folder lets a test stop and restart Azurite without losing data.
+            args.AddRange(_inMemory ? ["--inMemoryPersistence"] : ["--location", _location]);
+            var process = ChildProcess.Start(RepositoryPaths.NodeBin("azurite" + suffix), args);
+            _processes.Add(process);
+            foreach (var (_, port) in served)
+            {
+                await ChildProcess.WaitForPortAsync(port, TimeSpan.FromSeconds(120), process);
+            }
         }
     }
 
@@ -75,17 +86,20 @@ public sealed class Azurite : IAsyncDisposable
     /// </summary>
     public async Task StopGracefullyAsync()
     {
-        if (_process is not null && !_inMemory)
+        if (!_inMemory)
         {
-            await _process.TerminateAsync(TimeSpan.FromSeconds(30));
+            await Task.WhenAll(_processes.Select(p => p.TerminateAsync(TimeSpan.FromSeconds(30))));
         }
         Stop();
     }
 
     public void Stop()
     {
-        _process?.Dispose();
-        _process = null;
+        foreach (var process in _processes)
+        {
+            process.Dispose();
+        }
+        _processes.Clear();
     }
 
     public ValueTask DisposeAsync()
