@@ -40,7 +40,16 @@ fi
 ./scripts/setup.sh
 
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+azurite_pids=()
+# Azurite gets SIGINT, as Ctrl-C sends it: azurite-table saves its data on SIGINT only (SIGTERM would lose its last
+# 5 s of writes). The others get SIGTERM: a background job of a script ignores SIGINT unless it handles it itself.
+cleanup() {
+  # The app first, so its engine can release its leases while storage is still there.
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for pid in "${azurite_pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
 trap cleanup EXIT INT TERM
 
 mkdir -p .azurite
@@ -48,8 +57,9 @@ if [ "$Storage__ConnectionString" = "UseDevelopmentStorage=true" ]; then
   # One process per service (same data folder and ports as one "azurite"): each is a single Node thread, and the
   # engine's queue polling and the app's table work then do not wait for each other (docs/benchmarks.md, "Ninth session").
   for service in blob queue table; do
-    "node_modules/.bin/azurite-$service" --silent --skipApiVersionCheck --loose --location .azurite "--${service}Host" 127.0.0.1 &
-    pids+=($!)
+    "node_modules/.bin/azurite-$service" --silent --skipApiVersionCheck --loose --disableTelemetry --location .azurite \
+      "--${service}Host" 127.0.0.1 &
+    azurite_pids+=($!)
   done
 fi
 if [ "$Email__Provider" = "Smtp" ] && [ "$Email__Smtp__Host" = "localhost" ]; then
@@ -65,4 +75,4 @@ echo "Ratsworkflow ($ASPNETCORE_ENVIRONMENT): $ASPNETCORE_URLS"
 if [ -n "$generated_token" ]; then
   echo "Clerk API token of this run: Authorization: Bearer $generated_token"
 fi
-wait -n "${pids[@]}"
+wait -n "${pids[@]}" "${azurite_pids[@]}"

@@ -64,7 +64,8 @@ public sealed class Azurite : IAsyncDisposable
         var processes = Environment.GetEnvironmentVariable(OneProcessVariable) == "1" ? [("", services)] : services.Select(s => ("-" + s.Service, new[] { s }));
         foreach (var (suffix, served) in processes)
         {
-            var args = new List<string> { "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl" };
+            // Without telemetry, because azurite-table's process does not end after its server closed with it on.
+            var args = new List<string> { "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--disableTelemetry" };
             foreach (var (service, port) in served)
             {
                 args.AddRange([$"--{service}Host", "127.0.0.1", $"--{service}Port", port.ToString()]);
@@ -81,14 +82,15 @@ public sealed class Azurite : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops Azurite the way a service stops: SIGTERM, so it writes its data to disk first. (Killing it would lose up to
-    /// five seconds of committed writes — its autosave interval — which no real storage account does.)
+    /// Stops Azurite the way a service stops: SIGINT (azurite-table saves on SIGINT only), so it writes its data to disk
+    /// first. (Killing it would lose up to five seconds of committed writes — its autosave interval — which no real
+    /// storage account does.)
     /// </summary>
     public async Task StopGracefullyAsync()
     {
         if (!_inMemory)
         {
-            await Task.WhenAll(_processes.Select(p => p.TerminateAsync(TimeSpan.FromSeconds(30))));
+            await Task.WhenAll(_processes.Select(p => p.TerminateAsync(TimeSpan.FromSeconds(30), "INT")));
         }
         Stop();
     }

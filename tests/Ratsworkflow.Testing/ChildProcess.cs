@@ -109,16 +109,16 @@ public sealed class ChildProcess : IDisposable
     }
 
     /// <summary>
-    /// Asks the process to end (SIGTERM) so it can save what it holds, and waits for it; kills it when it does not end
-    /// within <paramref name="timeout"/>. Returns whether it ended by itself.
+    /// Asks the process to end (SIGTERM, or <paramref name="signal"/>) so it can save what it holds, and waits for it;
+    /// kills it when it does not end within <paramref name="timeout"/>. Returns whether it ended by itself.
     /// </summary>
-    public async Task<bool> TerminateAsync(TimeSpan timeout)
+    public async Task<bool> TerminateAsync(TimeSpan timeout, string signal = "TERM")
     {
         if (_process.HasExited)
         {
             return true;
         }
-        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
         {
             await kill!.WaitForExitAsync();
         }
