@@ -99,8 +99,7 @@ internal static class Quiet
     }
 }
 
-/// <summary>CPU used by a process between two points, as a share of one core.</summary>
-/// <summary>CPU time of one process or, summed, of several (Azurite's three services).</summary>
+/// <summary>CPU used by a process, or summed by several (Azurite's services), between two points, as a share of one core.</summary>
 internal sealed class CpuMeter(params int[] pids)
 {
     private readonly TimeSpan _start = Total(pids);

@@ -8,49 +8,16 @@ namespace Ratsworkflow.Benchmarks;
 /// <summary>A fresh in-memory Azurite, with the pids of its node processes (one per service) for CPU figures.</summary>
 internal sealed class Storage : IAsyncDisposable
 {
-    private Storage(Azurite azurite, int[] pids)
-    {
-        Azurite = azurite;
-        Pids = pids;
-    }
+    private Storage(Azurite azurite) => Azurite = azurite;
 
     public Azurite Azurite { get; }
-    public int[] Pids { get; }
+    public int[] Pids => [.. Azurite.ProcessIds];
     public string ConnectionString => Azurite.ConnectionString;
 
     public static async Task<Storage> StartAsync()
     {
         var azurite = await Azurite.StartAsync(inMemory: true);
-        // Distinct: with AZURITE_ONE_PROCESS=1 one process serves all three ports.
-        int[] pids = [FindPid("--blobPort", azurite.BlobPort), FindPid("--queuePort", azurite.QueuePort), FindPid("--tablePort", azurite.TablePort)];
-        return new Storage(azurite, pids.Distinct().ToArray());
-    }
-
-    private static int FindPid(string portOption, int port)
-    {
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                continue;
-            }
-            try
-            {
-                var args = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
-                var at = Array.IndexOf(args, portOption);
-                if (args.Any(a => a.Contains("azurite", StringComparison.Ordinal)) && at >= 0 && at + 1 < args.Length && args[at + 1] == port.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                {
-                    return pid;
-                }
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        }
-        return 0;
+        return new Storage(azurite);
     }
 
     /// <summary>

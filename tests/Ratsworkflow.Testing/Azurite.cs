@@ -28,6 +28,9 @@ public sealed class Azurite : IAsyncDisposable
     public int QueuePort { get; }
     public int TablePort { get; }
 
+    /// <summary>Its node processes (one, or one per service), e.g. for CPU figures.</summary>
+    public IReadOnlyList<int> ProcessIds => _processes.Select(p => p.Id).ToList();
+
     public string ConnectionString =>
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + AccountKey + ";" +
         $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;" +

@@ -28,20 +28,15 @@ internal static class ConsultationMail
                 case Consultations.ConsultationScheduled s:
                     var chair = catalog.Find(s.OrganizationId)?.Email is { } chairAddress ? [new Mailbox(chairAddress)] : Array.Empty<Mailbox>();
                     var at = meeting?.Id == s.MeetingId ? meeting : null;
-                    var statusLink = await services.StatusLinkAsync(motion);
+                    var toFaction = new Email.ConsultationScheduled
+                    {
+                        To = faction, Link = await services.StatusLinkAsync(motion), Motion = summary,
+                        OrganizationName = catalog.NameOf(s.OrganizationId), MeetingDate = s.MeetingDate,
+                        PreviousMeetingDate = s.PreviousMeetingDate, StartTime = at?.StartTime, Place = at?.Place,
+                    };
                     await Task.WhenAll(
-                        services.SendAsync(step, $"scheduled-{i}", new Email.ConsultationScheduled
-                        {
-                            To = faction, Link = statusLink, Motion = summary,
-                            OrganizationName = catalog.NameOf(s.OrganizationId), MeetingDate = s.MeetingDate,
-                            PreviousMeetingDate = s.PreviousMeetingDate, StartTime = at?.StartTime, Place = at?.Place,
-                        }),
-                        services.SendAsync(step, $"chair-{i}", new Email.ConsultationScheduled
-                        {
-                            To = chair, Link = MailLink.PublicMotion(motion.MotionId), Motion = summary,
-                            OrganizationName = catalog.NameOf(s.OrganizationId), MeetingDate = s.MeetingDate,
-                            PreviousMeetingDate = s.PreviousMeetingDate, StartTime = at?.StartTime, Place = at?.Place,
-                        }));
+                        services.SendAsync(step, $"scheduled-{i}", toFaction),
+                        services.SendAsync(step, $"chair-{i}", toFaction with { To = chair, Link = MailLink.PublicMotion(motion.MotionId) }));
                     break;
                 case ConsultationUnscheduled u:
                     await services.SendAsync(step, $"unscheduled-{i}", new Email.MeetingCancelled
